@@ -1,0 +1,216 @@
+package io.paddock.store.db;
+
+import io.paddock.store.codec.JuteWriter;
+import io.paddock.store.io.StorageDirectory;
+import io.paddock.store.log.TxnLog;
+import io.paddock.store.model.Zxid;
+import io.paddock.store.snapshot.SnapshotFiles;
+import io.paddock.store.tree.ApplyResult;
+import io.paddock.store.tree.DataTree;
+import io.paddock.store.txn.Txn;
+import io.paddock.store.txn.TxnCodec;
+import io.paddock.store.txn.TxnHeader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable znode database: a {@link DataTree} kept in step with a write-ahead {@link TxnLog}
+ * and periodic exact snapshots.
+ *
+ * <p>The write path is group commit: {@link #log} many txns, {@link #commit()} once (one fsync),
+ * then {@link #apply} them. A txn is applied only once it is durable, which this class checks on
+ * every apply. Single-threaded: one thread owns a database (the server's apply thread).
+ */
+public final class ZnodeDatabase implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(ZnodeDatabase.class);
+  private static final int ENCODE_BUFFER_BYTES = 1 << 16;
+
+  private final StorageDirectory snapshotDir;
+  private final TxnLog log;
+  private final SnapshotFiles snapshots;
+  private final DatabaseOptions options;
+  private final Random random;
+  private final DataTree tree;
+  private final RecoveryReport recoveryReport;
+  private final JuteWriter encoder = new JuteWriter(ENCODE_BUFFER_BYTES);
+  private long txnsSinceSnapshot;
+  private long nextSnapshotAfterTxns;
+  private SnapshotTask runningSnapshot;
+
+  private ZnodeDatabase(
+      StorageDirectory snapshotDir,
+      TxnLog log,
+      SnapshotFiles snapshots,
+      DatabaseOptions options,
+      DatabaseRecovery.Outcome outcome) {
+    this.snapshotDir = snapshotDir;
+    this.log = log;
+    this.snapshots = snapshots;
+    this.options = options;
+    this.random = new Random(options.randomSeed());
+    this.tree = outcome.tree();
+    this.recoveryReport = outcome.report();
+    this.nextSnapshotAfterTxns = drawSnapshotPoint();
+  }
+
+  /**
+   * Opens the database in the given directories, recovering the tree: the newest valid snapshot,
+   * then every logged txn after it. A fresh pair of directories gets an empty tree and its first
+   * snapshot ({@code snapshot.0}), as ZooKeeper writes at first start.
+   *
+   * @throws DatabaseRefusedException when starting could lose data (see its javadoc)
+   * @throws io.paddock.store.log.LogCorruptedException when the log is corrupt before its tail
+   */
+  public static ZnodeDatabase open(
+      StorageDirectory snapshotDir, StorageDirectory logDir, DatabaseOptions options)
+      throws IOException {
+    TxnLog log = TxnLog.open(logDir, options.logOptions());
+    try {
+      SnapshotFiles snapshots = new SnapshotFiles(snapshotDir);
+      DatabaseRecovery.Outcome outcome =
+          new DatabaseRecovery(snapshots, log, snapshotDir.describe(""), logDir.describe(""))
+              .recover();
+      ZnodeDatabase db = new ZnodeDatabase(snapshotDir, log, snapshots, options, outcome);
+      RecoveryReport report = outcome.report();
+      if (report.fresh()) {
+        db.beginSnapshot().finish();
+      }
+      LOG.info(
+          "Database ready at zxid 0x{}: snapshot 0x{} plus {} logged txns{}",
+          Zxid.toHex(report.lastZxid()),
+          Zxid.toHex(report.snapshotZxid()),
+          report.txnsReplayed(),
+          report.fresh() ? " (fresh)" : "");
+      return db;
+    } catch (IOException | RuntimeException e) {
+      log.close();
+      throw e;
+    }
+  }
+
+  /** The tree. Read it freely from the owning thread; change it only through {@link #apply}. */
+  public DataTree tree() {
+    return tree;
+  }
+
+  /** What recovery found when the database was opened. */
+  public RecoveryReport recoveryReport() {
+    return recoveryReport;
+  }
+
+  /** The zxid of the last txn logged (durable or not), or the tree's when nothing was logged. */
+  public long lastLoggedZxid() {
+    long logged = log.lastAppendedZxid();
+    return logged == TxnLog.NO_ZXID ? tree.lastProcessedZxid() : Math.max(logged, 0);
+  }
+
+  /** The zxid up to which everything logged is durable. */
+  public long lastDurableZxid() {
+    long durable = log.lastDurableZxid();
+    return durable == TxnLog.NO_ZXID ? tree.lastProcessedZxid() : durable;
+  }
+
+  /**
+   * Appends a txn to the log's pending batch (not yet durable).
+   *
+   * @throws IllegalArgumentException if its zxid does not exceed the last logged one
+   */
+  public void log(TxnHeader header, Txn txn) {
+    encoder.reset();
+    TxnCodec.encode(header, txn, encoder);
+    log.append(header.zxid(), encoder.asByteBuffer());
+  }
+
+  /** Makes every logged txn durable with one write and one fsync (group commit). */
+  public void commit() throws IOException {
+    log.commit();
+  }
+
+  /**
+   * Applies a durable txn to the tree.
+   *
+   * @throws IllegalStateException if the txn is not durable yet — applying it would let a reply
+   *     announce a write a crash could lose
+   */
+  public ApplyResult apply(TxnHeader header, Txn txn) {
+    if (header.zxid() > lastDurableZxid()) {
+      throw new IllegalStateException(
+          "txn 0x"
+              + Zxid.toHex(header.zxid())
+              + " applied before it is durable (durable up to 0x"
+              + Zxid.toHex(lastDurableZxid())
+              + ")");
+    }
+    ApplyResult result = tree.apply(header, txn);
+    txnsSinceSnapshot++;
+    return result;
+  }
+
+  /** True when enough txns were applied since the last snapshot and none is running. */
+  public boolean snapshotDue() {
+    return runningSnapshot == null && txnsSinceSnapshot >= nextSnapshotAfterTxns;
+  }
+
+  /** The snapshot being written, or null. */
+  public SnapshotTask runningSnapshot() {
+    return runningSnapshot;
+  }
+
+  /**
+   * Starts a snapshot of the tree as it is now; the log rolls to a new segment so that segments
+   * wholly before a retained snapshot can later be purged. Drive it with {@link SnapshotTask#step()}.
+   *
+   * @throws IllegalStateException if one is already running
+   */
+  public SnapshotTask beginSnapshot() throws IOException {
+    if (runningSnapshot != null && !runningSnapshot.isDone()) {
+      throw new IllegalStateException("a snapshot is already running at 0x"
+          + Zxid.toHex(runningSnapshot.zxid()));
+    }
+    long zxid = tree.lastProcessedZxid();
+    log.roll();
+    txnsSinceSnapshot = 0;
+    nextSnapshotAfterTxns = drawSnapshotPoint();
+    SnapshotTask task =
+        new SnapshotTask(
+            tree.beginSnapshot(),
+            snapshots.begin(zxid),
+            options.snapshotSliceNodes(),
+            () -> LOG.info("Snapshot 0x{} written to {}", Zxid.toHex(zxid), snapshotDir.describe(
+                SnapshotFiles.fileName(zxid))));
+    runningSnapshot = task;
+    return task;
+  }
+
+  /**
+   * Deletes all but the newest {@code retainCount} snapshots and the log segments no retained
+   * snapshot needs (ZooKeeper's autopurge).
+   */
+  public void purge(int retainCount) throws IOException {
+    snapshots.purge(retainCount);
+    java.util.List<Long> kept = snapshots.listNewestFirst();
+    if (!kept.isEmpty()) {
+      log.purgeBefore(kept.get(kept.size() - 1) + 1);
+    }
+  }
+
+  private long drawSnapshotPoint() {
+    int half = options.snapCount() / 2;
+    return half + random.nextInt(Math.max(1, options.snapCount() - half));
+  }
+
+  /** Abandons a running snapshot and closes the log. Pending, uncommitted txns are dropped. */
+  @Override
+  public void close() throws IOException {
+    try {
+      if (runningSnapshot != null) {
+        runningSnapshot.close();
+      }
+    } finally {
+      log.close();
+    }
+  }
+}
