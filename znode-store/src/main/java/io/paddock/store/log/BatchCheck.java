@@ -12,8 +12,9 @@ import java.util.zip.CRC32C;
  * Validates one batch in place: header checksum, plausible lengths, every entry's checksum.
  *
  * <p>Damage that a torn write can explain is returned as a problem, for recovery to classify as a
- * torn tail or as corruption. Data whose checksums hold but which contradicts itself (zxids out of
- * order) was written whole, so it is thrown as {@link LogCorruptedException} at once.
+ * torn tail or as corruption. Data whose checksums hold but which breaks a rule (zxids out of
+ * order, a payload over {@link LogOptions#entryPayloadBytesMax()}) was written whole, so it is
+ * thrown as {@link LogCorruptedException} at once.
  */
 final class BatchCheck {
 
@@ -85,14 +86,24 @@ final class BatchCheck {
       }
       int length = window.getInt(p);
       long zxid = window.getLong(p + 4);
-      if (length < 0 || length > payloadBytesMax || length > end - p - ENTRY_HEADER_BYTES) {
+      if (length < 0 || length > end - p - ENTRY_HEADER_BYTES) {
         return invalid(position, "entry at offset " + p + " has impossible length " + length);
       }
+      // The checksum streams through the window, so a huge length allocates nothing here.
       crc.reset();
       window.updateCrc(crc, p + 4, Long.BYTES);
       window.updateCrc(crc, p + ENTRY_HEADER_BYTES, length);
       if ((int) crc.getValue() != window.getInt(p + 12)) {
         return invalid(position, "entry checksum mismatch at offset " + p);
+      }
+      if (length > payloadBytesMax) {
+        throw new LogCorruptedException(
+            window.description(),
+            p,
+            "entry payload of "
+                + length
+                + " bytes exceeds entryPayloadBytesMax "
+                + payloadBytesMax);
       }
       if (zxid <= previous || (i == 0 && zxid != firstZxid)) {
         throw new LogCorruptedException(
