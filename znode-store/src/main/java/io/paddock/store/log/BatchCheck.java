@@ -50,36 +50,17 @@ final class BatchCheck {
   static Result check(
       FileWindow window, long position, long limit, int payloadBytesMax, EntryVisitor visitor)
       throws IOException {
-    if (limit - position < BATCH_HEADER_BYTES) {
-      return invalid(position, "batch header cut short, " + (limit - position) + " bytes left");
-    }
-    int magic = window.getInt(position);
-    if (magic != BATCH_MAGIC) {
-      return invalid(position, "no batch magic (found 0x" + Integer.toHexString(magic) + ")");
-    }
-    CRC32C crc = new CRC32C();
-    window.updateCrc(crc, position, BATCH_HEADER_BYTES - 4);
-    if ((int) crc.getValue() != window.getInt(position + BATCH_HEADER_BYTES - 4)) {
-      return invalid(position, "batch header checksum mismatch");
+    String problem = headerProblem(window, position, limit);
+    if (problem != null) {
+      return invalid(position, problem);
     }
     int count = window.getInt(position + 4);
-    int bodyLength = window.getInt(position + 8);
     long firstZxid = window.getLong(position + 12);
     long body = position + BATCH_HEADER_BYTES;
-    if (count < 1 || bodyLength < (long) count * ENTRY_HEADER_BYTES || bodyLength > limit - body) {
-      return invalid(
-          position,
-          "impossible batch of "
-              + count
-              + " entries in "
-              + bodyLength
-              + " bytes with "
-              + (limit - body)
-              + " bytes left");
-    }
-    long end = body + bodyLength;
+    long end = body + window.getInt(position + 8);
     long previous = LogFormat.NO_ZXID;
     long p = body;
+    CRC32C crc = new CRC32C();
     for (int i = 0; i < count; i++) {
       if (end - p < ENTRY_HEADER_BYTES) {
         return invalid(position, "entry " + i + " at offset " + p + " runs past the batch end");
@@ -96,21 +77,8 @@ final class BatchCheck {
       if ((int) crc.getValue() != window.getInt(p + 12)) {
         return invalid(position, "entry checksum mismatch at offset " + p);
       }
-      if (length > payloadBytesMax) {
-        throw new LogCorruptedException(
-            window.description(),
-            p,
-            "entry payload of "
-                + length
-                + " bytes exceeds entryPayloadBytesMax "
-                + payloadBytesMax);
-      }
-      if (zxid <= previous || (i == 0 && zxid != firstZxid)) {
-        throw new LogCorruptedException(
-            window.description(),
-            p,
-            "entry zxid " + hex(zxid) + " out of order in batch starting at " + hex(firstZxid));
-      }
+      checkWholeEntry(
+          window, p, length, payloadBytesMax, zxid, i == 0, i == 0 ? firstZxid : previous);
       if (visitor != null) {
         visitor.entry(p, zxid);
       }
@@ -121,6 +89,65 @@ final class BatchCheck {
       return invalid(position, count + " entries end at offset " + p + ", the body at " + end);
     }
     return new Result(position, end, count, firstZxid, previous, null);
+  }
+
+  /** What is wrong with the batch header at {@code position}, or null. */
+  private static String headerProblem(FileWindow window, long position, long limit)
+      throws IOException {
+    if (limit - position < BATCH_HEADER_BYTES) {
+      return "batch header cut short, " + (limit - position) + " bytes left";
+    }
+    int magic = window.getInt(position);
+    if (magic != BATCH_MAGIC) {
+      return "no batch magic (found 0x" + Integer.toHexString(magic) + ")";
+    }
+    CRC32C crc = new CRC32C();
+    window.updateCrc(crc, position, BATCH_HEADER_BYTES - 4);
+    if ((int) crc.getValue() != window.getInt(position + BATCH_HEADER_BYTES - 4)) {
+      return "batch header checksum mismatch";
+    }
+    int count = window.getInt(position + 4);
+    int bodyLength = window.getInt(position + 8);
+    long left = limit - position - BATCH_HEADER_BYTES;
+    if (count < 1 || bodyLength < (long) count * ENTRY_HEADER_BYTES || bodyLength > left) {
+      return "impossible batch of "
+          + count
+          + " entries in "
+          + bodyLength
+          + " bytes, "
+          + left
+          + " bytes left";
+    }
+    return null;
+  }
+
+  /**
+   * Rules for an entry whose checksum holds: breaking them is corruption, never a torn write.
+   *
+   * @param bound for the first entry the batch header's zxid, which it must equal; otherwise the
+   *     previous entry's zxid, which it must exceed
+   */
+  private static void checkWholeEntry(
+      FileWindow window,
+      long offset,
+      int length,
+      int payloadBytesMax,
+      long zxid,
+      boolean first,
+      long bound)
+      throws LogCorruptedException {
+    if (length > payloadBytesMax) {
+      throw new LogCorruptedException(
+          window.description(),
+          offset,
+          "entry payload of " + length + " bytes exceeds entryPayloadBytesMax " + payloadBytesMax);
+    }
+    if (zxid <= 0 || (first ? zxid != bound : zxid <= bound)) {
+      throw new LogCorruptedException(
+          window.description(),
+          offset,
+          "entry zxid " + hex(zxid) + " out of order after " + hex(bound));
+    }
   }
 
   /**

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +40,8 @@ public final class SimulatedStorage implements StorageDirectory {
   public static final String FORCE_FAILED_MESSAGE = "Input/output error";
 
   private final String label;
-  private final Map<String, Inode> names = new TreeMap<>();
-  private final Map<String, Inode> durableNames = new TreeMap<>();
+  private final Map<String, SimulatedInode> names = new TreeMap<>();
+  private final Map<String, SimulatedInode> durableNames = new TreeMap<>();
   private final List<DirOp> pendingDirOps = new ArrayList<>();
   private Consumer<String> listener = op -> {};
   private int writesToFail;
@@ -74,7 +73,7 @@ public final class SimulatedStorage implements StorageDirectory {
 
   @Override
   public StorageFile open(String name) throws IOException {
-    Inode inode = names.get(checked(name));
+    SimulatedInode inode = names.get(checked(name));
     if (inode == null) {
       throw new NoSuchFileException(describe(name));
     }
@@ -86,7 +85,7 @@ public final class SimulatedStorage implements StorageDirectory {
     if (names.containsKey(checked(name))) {
       throw new FileAlreadyExistsException(describe(name));
     }
-    Inode inode = new Inode();
+    SimulatedInode inode = new SimulatedInode();
     dirOp(new Create(name, inode), "create " + name);
     return new SimFile(inode);
   }
@@ -136,7 +135,7 @@ public final class SimulatedStorage implements StorageDirectory {
    *     pending operations, the last write possibly torn
    */
   public SimulatedStorage crash(Random random, boolean tornLastWrite) {
-    Map<String, Inode> surviving = new TreeMap<>(durableNames);
+    Map<String, SimulatedInode> surviving = new TreeMap<>(durableNames);
     if (tornLastWrite) {
       int keep = random.nextInt(pendingDirOps.size() + 1);
       for (DirOp op : pendingDirOps.subList(0, keep)) {
@@ -144,9 +143,9 @@ public final class SimulatedStorage implements StorageDirectory {
       }
     }
     SimulatedStorage after = new SimulatedStorage(label);
-    Map<Inode, Inode> copies = new IdentityHashMap<>();
-    for (Map.Entry<String, Inode> e : surviving.entrySet()) {
-      Inode copy =
+    Map<SimulatedInode, SimulatedInode> copies = new IdentityHashMap<>();
+    for (Map.Entry<String, SimulatedInode> e : surviving.entrySet()) {
+      SimulatedInode copy =
           copies.computeIfAbsent(e.getValue(), inode -> inode.crashCopy(random, tornLastWrite));
       after.names.put(e.getKey(), copy);
       after.durableNames.put(e.getKey(), copy);
@@ -181,23 +180,20 @@ public final class SimulatedStorage implements StorageDirectory {
    * @throws IllegalArgumentException if the file does not exist or is not durably that long
    */
   public void corrupt(String file, long offset) {
-    Inode inode = names.get(file);
-    if (inode == null || offset < 0 || offset >= inode.durable.size) {
+    SimulatedInode inode = names.get(file);
+    if (inode == null || offset < 0 || offset >= inode.durableSize()) {
       throw new IllegalArgumentException("cannot corrupt " + describe(file) + " at " + offset);
     }
-    inode.durable.flip((int) offset);
-    if (offset < inode.current.size) {
-      inode.current.flip((int) offset);
-    }
+    inode.flip((int) offset);
   }
 
   /** A copy of what reads of the file return now (durable or not). */
   public byte[] contentOf(String name) throws IOException {
-    Inode inode = names.get(name);
+    SimulatedInode inode = names.get(name);
     if (inode == null) {
       throw new NoSuchFileException(describe(name));
     }
-    return Arrays.copyOf(inode.current.data, inode.current.size);
+    return inode.currentContent();
   }
 
   /** Calls {@code listener} after every mutating operation, with a short description of it. */
@@ -248,140 +244,22 @@ public final class SimulatedStorage implements StorageDirectory {
     listener.accept(description);
   }
 
-  /** A growable byte array: one version of a file's content. */
-  private static final class Bytes {
-    byte[] data = new byte[0];
-    int size;
-
-    Bytes copy() {
-      Bytes b = new Bytes();
-      b.data = Arrays.copyOf(data, size);
-      b.size = size;
-      return b;
-    }
-
-    void write(long position, byte[] src, int length) {
-      if (length == 0) {
-        return;
-      }
-      if (position + length > Integer.MAX_VALUE - 8) {
-        throw new IllegalArgumentException("simulated files are limited to 2 GiB");
-      }
-      int end = (int) position + length;
-      if (end > data.length) {
-        data = Arrays.copyOf(data, Math.max(end, Math.min(Integer.MAX_VALUE - 8, data.length * 2)));
-      }
-      if (position > size) {
-        Arrays.fill(data, size, (int) position, (byte) 0);
-      }
-      System.arraycopy(src, 0, data, (int) position, length);
-      size = Math.max(size, end);
-    }
-
-    void truncate(long newSize) {
-      if (newSize < size) {
-        size = (int) newSize;
-        Arrays.fill(data, size, data.length, (byte) 0);
-      }
-    }
-
-    void flip(int offset) {
-      data[offset] = (byte) ~data[offset];
-    }
-  }
-
-  /** A write or a truncation not yet forced. */
-  private interface FileOp {
-    void applyTo(Bytes bytes);
-  }
-
-  private record Write(long position, byte[] data) implements FileOp {
-    @Override
-    public void applyTo(Bytes bytes) {
-      bytes.write(position, data, data.length);
-    }
-
-    /** Applies what a crash in the middle of this write leaves behind. */
-    void tearInto(Bytes bytes, Random random) {
-      switch (random.nextInt(3)) {
-        case 0 -> applyTo(bytes);
-        case 1 -> bytes.write(position, data, random.nextInt(data.length + 1));
-        default -> {
-          byte[] torn = data.clone();
-          long sectorStart = position - position % SECTOR_BYTES;
-          for (long s = sectorStart; s < position + data.length; s += SECTOR_BYTES) {
-            if (random.nextBoolean()) {
-              int from = (int) Math.max(0, s - position);
-              int to = (int) Math.min(data.length, s + SECTOR_BYTES - position);
-              Arrays.fill(torn, from, to, (byte) 0);
-            }
-          }
-          bytes.write(position, torn, torn.length);
-        }
-      }
-    }
-  }
-
-  private record Truncate(long size) implements FileOp {
-    @Override
-    public void applyTo(Bytes bytes) {
-      bytes.truncate(size);
-    }
-  }
-
-  /** A file: its durable content, what reads see, and the operations in between. */
-  private static final class Inode {
-    Bytes durable = new Bytes();
-    Bytes current = new Bytes();
-    final List<FileOp> pending = new ArrayList<>();
-
-    void apply(FileOp op) {
-      op.applyTo(current);
-      pending.add(op);
-    }
-
-    void force() {
-      for (FileOp op : pending) {
-        op.applyTo(durable);
-      }
-      pending.clear();
-    }
-
-    Inode crashCopy(Random random, boolean torn) {
-      Inode copy = new Inode();
-      copy.current = durable.copy();
-      if (torn && !pending.isEmpty()) {
-        int keep = random.nextInt(pending.size() + 1);
-        for (int i = 0; i < keep; i++) {
-          FileOp op = pending.get(i);
-          if (i == keep - 1 && op instanceof Write w) {
-            w.tearInto(copy.current, random);
-          } else {
-            op.applyTo(copy.current);
-          }
-        }
-      }
-      copy.durable = copy.current.copy();
-      return copy;
-    }
-  }
-
   /** A create, rename or delete not yet synced. */
   private interface DirOp {
-    void applyTo(Map<String, Inode> names);
+    void applyTo(Map<String, SimulatedInode> names);
   }
 
-  private record Create(String name, Inode inode) implements DirOp {
+  private record Create(String name, SimulatedInode inode) implements DirOp {
     @Override
-    public void applyTo(Map<String, Inode> names) {
+    public void applyTo(Map<String, SimulatedInode> names) {
       names.put(name, inode);
     }
   }
 
   private record Rename(String source, String target) implements DirOp {
     @Override
-    public void applyTo(Map<String, Inode> names) {
-      Inode inode = names.remove(source);
+    public void applyTo(Map<String, SimulatedInode> names) {
+      SimulatedInode inode = names.remove(source);
       if (inode != null) {
         names.put(target, inode);
       }
@@ -390,30 +268,24 @@ public final class SimulatedStorage implements StorageDirectory {
 
   private record Delete(String name) implements DirOp {
     @Override
-    public void applyTo(Map<String, Inode> names) {
+    public void applyTo(Map<String, SimulatedInode> names) {
       names.remove(name);
     }
   }
 
   /** A handle on an inode; it survives renames and deletes of the name, as on POSIX. */
   private final class SimFile implements StorageFile {
-    private final Inode inode;
+    private final SimulatedInode inode;
     private boolean closed;
 
-    SimFile(Inode inode) {
+    SimFile(SimulatedInode inode) {
       this.inode = inode;
     }
 
     @Override
     public int read(long position, ByteBuffer dst) throws IOException {
       checkOpen();
-      Bytes bytes = inode.current;
-      if (position >= bytes.size) {
-        return 0;
-      }
-      int n = (int) Math.min(dst.remaining(), bytes.size - position);
-      dst.put(bytes.data, (int) position, n);
-      return n;
+      return inode.read(position, dst);
     }
 
     @Override
@@ -428,7 +300,7 @@ public final class SimulatedStorage implements StorageDirectory {
       }
       byte[] data = new byte[src.remaining()];
       src.get(data);
-      inode.apply(new Write(position, data));
+      inode.write(position, data);
       writeCount++;
       mutated("write @" + position + " +" + data.length);
     }
@@ -448,14 +320,14 @@ public final class SimulatedStorage implements StorageDirectory {
     @Override
     public long size() throws IOException {
       checkOpen();
-      return inode.current.size;
+      return inode.currentSize();
     }
 
     @Override
     public void truncate(long size) throws IOException {
       checkOpen();
-      if (size < inode.current.size) {
-        inode.apply(new Truncate(size));
+      if (size < inode.currentSize()) {
+        inode.truncate(size);
         mutated("truncate " + size);
       }
     }
