@@ -8,7 +8,8 @@ package io.paddock.store.log;
  *     commit rarely has to change the file size (one fsync instead of a metadata journal commit)
  * @param segmentBytesMax a new segment is started before a batch would make the current one longer;
  *     a single larger batch still goes whole into a fresh segment
- * @param batchBytesMax the body size at which a group commit is split into several batches
+ * @param batchBytesMax the size of a batch (header and entries) beyond which a group commit is
+ *     split into several batches; a single larger entry still forms one batch
  * @param entryPayloadBytesMax the longest payload accepted by append and read
  * @param pendingBytesMax the most bytes appended and not yet committed; more is a caller bug
  * @param forceSync whether commit fsyncs; false only for tests and benchmarks, as a crash may then

@@ -177,7 +177,7 @@ public final class TxnLog implements Closeable {
   /**
    * Removes every entry with a zxid above {@code zxid} (ZAB's TRUNC), durably: later segments are
    * deleted newest first, then the segment holding {@code zxid} is cut. A crash in between leaves a
-   * prefix of the old log.
+   * prefix of the old log. A cut inside a batch rewrites the segment through a temporary copy.
    *
    * @throws IllegalStateException if entries are pending or readers are open
    * @throws LogFailedException if an earlier write failed
