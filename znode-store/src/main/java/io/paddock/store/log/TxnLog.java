@@ -184,7 +184,10 @@ public final class TxnLog implements Closeable {
    */
   public void truncateAfter(long zxid) throws IOException {
     checkWritable("truncate");
-    checkQuiet("truncate");
+    if (!pending.isEmpty()) {
+      throw new IllegalStateException("cannot truncate with uncommitted entries");
+    }
+    checkNoReaders("truncate");
     if (zxid >= lastDurableZxid) {
       return;
     }
@@ -216,7 +219,7 @@ public final class TxnLog implements Closeable {
    */
   public void purgeBefore(long zxid) throws IOException {
     checkWritable("purge");
-    checkQuiet("purge");
+    checkNoReaders("purge");
     List<Segment> all = new ArrayList<>(segments.values());
     for (int i = 0; i + 1 < all.size() && all.get(i + 1).firstZxid() <= zxid; i++) {
       deleteSegment(all.get(i));
@@ -295,10 +298,7 @@ public final class TxnLog implements Closeable {
     }
   }
 
-  private void checkQuiet(String operation) {
-    if (!pending.isEmpty()) {
-      throw new IllegalStateException("cannot " + operation + " with uncommitted entries");
-    }
+  private void checkNoReaders(String operation) {
     if (openReaders > 0) {
       throw new IllegalStateException(
           "cannot " + operation + " with " + openReaders + " open log readers");
