@@ -104,7 +104,7 @@ public final class ZnodeDatabase implements Closeable {
   /** The zxid of the last txn logged (durable or not), or the tree's when nothing was logged. */
   public long lastLoggedZxid() {
     long logged = log.lastAppendedZxid();
-    return logged == TxnLog.NO_ZXID ? tree.lastProcessedZxid() : Math.max(logged, 0);
+    return logged == TxnLog.NO_ZXID ? tree.lastProcessedZxid() : logged;
   }
 
   /** The zxid up to which everything logged is durable. */
