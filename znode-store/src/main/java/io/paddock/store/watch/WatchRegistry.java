@@ -42,10 +42,11 @@ import java.util.Set;
  * at the exact path in the order they registered there, then recursive watchers from the nearest
  * ancestor up to the root.
  *
- * <p><b>Threading.</b> Not thread-safe and never locks: the server calls it from its single apply
- * thread, which also handles the reads that register watches, so registrations and triggers are
- * ordered with the txns. Watchers are map keys compared with {@code equals}/{@code hashCode}; the
- * server's connection objects keep Object's identity semantics.
+ * <p><b>Threading.</b> Pure and single-threaded: no locks, no threads, no clocks. The server calls
+ * every method from its apply thread, so registrations and triggers are ordered with the txns. The
+ * READ-ACL filter of PROTOCOL 8.1 is the caller's, at send time. Watchers are map keys compared
+ * with {@code equals}/{@code hashCode}; the server's connection objects keep Object's identity
+ * semantics.
  *
  * @param <W> the watcher type: opaque, the server's connection object
  */
