@@ -1,5 +1,7 @@
 package io.paddock.store.model;
 
+import java.util.Locale;
+
 /**
  * Znode path rules, exactly as ZooKeeper's {@code PathUtils.validatePath}: absolute, no trailing
  * slash (except the root), no empty, "." or ".." segments, and none of the forbidden characters
@@ -117,11 +119,12 @@ public final class ZnodePaths {
   }
 
   /**
-   * The name ZooKeeper gives a sequential node: {@code path + String.format("%010d", cversion)},
-   * where cversion is the parent's stored count of child creates.
+   * The name ZooKeeper gives a sequential node: {@code path + String.format(Locale.ENGLISH,
+   * "%010d", cversion)}, where cversion is the parent's stored count of child creates. The locale
+   * is fixed, as in ZooKeeper, so the JVM's default locale cannot bring in non-ASCII digits.
    */
   public static String sequentialName(String path, int parentStoredCversion) {
-    return path + String.format("%010d", parentStoredCversion);
+    return path + String.format(Locale.ENGLISH, "%010d", parentStoredCversion);
   }
 
   /**
