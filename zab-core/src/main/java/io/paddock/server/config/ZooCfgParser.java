@@ -1,0 +1,109 @@
+package io.paddock.server.config;
+
+import com.google.common.collect.ImmutableMap;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Reads a zoo.cfg written for Apache ZooKeeper 3.9 into a {@link ServerConfig}.
+ *
+ * <p>The file is {@link Properties} syntax read as ISO-8859-1, as ZooKeeper reads it; keys and
+ * values are trimmed. Every key Paddock uses is checked; keys it does not use (ZooKeeper's admin.*,
+ * metricsProvider.*, ssl.*, and so on) and unknown keys are accepted and listed in {@link
+ * ParsedConfig} so the server can name them once. A bad value throws {@link ConfigException} naming
+ * the key.
+ *
+ * <p>System properties are read as ZooKeeper reads them. For keys ZooKeeper turns into {@code
+ * zookeeper.<key>} properties (snapCount, preAllocSize, forceSync, globalOutstandingLimit,
+ * 4lw.commands.whitelist, extendedTypesEnabled, DigestAuthenticationProvider.superDigest,
+ * electionPortBindRetry) the zoo.cfg value wins and the property is the fallback. For ZooKeeper's
+ * pure JVM properties (jute.maxbuffer, readonlymode.enabled, znode.container.*) the JVM property
+ * wins; Paddock also takes them from zoo.cfg when the JVM property is absent, where ZooKeeper would
+ * silently ignore them there.
+ */
+public final class ZooCfgParser {
+
+  private final Map<String, String> systemProperties;
+
+  /** A parser that reads this JVM's system properties (a snapshot taken now). */
+  public ZooCfgParser() {
+    this(snapshot(System.getProperties()));
+  }
+
+  /** A parser that sees the given system properties instead of the JVM's (for tests). */
+  public ZooCfgParser(Map<String, String> systemProperties) {
+    this.systemProperties = ImmutableMap.copyOf(systemProperties);
+  }
+
+  /**
+   * Parses a zoo.cfg file, and the dynamic config file and {@code <dataDir>/myid} it points to.
+   *
+   * @throws ConfigException naming the file and the key at fault
+   */
+  public ParsedConfig parse(Path zooCfg) {
+    String source = zooCfg.toString();
+    Properties properties = load(zooCfg, source);
+    try {
+      return parse(properties);
+    } catch (ConfigException e) {
+      throw e.inSource(source);
+    }
+  }
+
+  /**
+   * Parses zoo.cfg entries already loaded (a dynamicConfigFile they name is still read, relative to
+   * the working directory as in ZooKeeper).
+   *
+   * @throws ConfigException naming the key at fault
+   */
+  public ParsedConfig parse(Properties zooCfg) {
+    Map<String, String> entries = new TreeMap<>();
+    zooCfg.forEach((k, v) -> entries.put(k.toString().trim(), v.toString().trim()));
+    return new ZooCfgReader(entries, systemProperties).read();
+  }
+
+  /**
+   * The configuration of {@code bin/paddock server} without a zoo.cfg: client port 2181, the given
+   * data directory, every other setting at its default or from system properties.
+   */
+  public ParsedConfig defaults(Path dataDir) {
+    Properties p = new Properties();
+    p.setProperty(ZooCfgKeys.DATA_DIR, dataDir.toString());
+    p.setProperty(ZooCfgKeys.CLIENT_PORT, Integer.toString(ConfigLimits.DEFAULT_CLIENT_PORT));
+    return parse(p);
+  }
+
+  /** Loads a properties file of bounded size; {@code key} names it in errors. */
+  static Properties load(Path file, String key) {
+    Objects.requireNonNull(file, "file");
+    try {
+      long size = Files.size(file);
+      if (size > ConfigLimits.CONFIG_FILE_BYTES_MAX) {
+        throw new ConfigException(
+            key, file + " is " + size + " bytes, more than " + ConfigLimits.CONFIG_FILE_BYTES_MAX);
+      }
+      Properties p = new Properties();
+      p.load(new ByteArrayInputStream(Files.readAllBytes(file)));
+      return p;
+    } catch (IOException | IllegalArgumentException e) {
+      if (e instanceof ConfigException ce) {
+        throw ce;
+      }
+      throw new ConfigException(key, "cannot read " + file + ": " + e);
+    }
+  }
+
+  private static Map<String, String> snapshot(Properties properties) {
+    Map<String, String> copy = new TreeMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      copy.put(name, properties.getProperty(name));
+    }
+    return copy;
+  }
+}
