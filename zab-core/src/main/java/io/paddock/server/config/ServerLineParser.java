@@ -1,9 +1,7 @@
 package io.paddock.server.config;
 
 import com.google.common.net.InetAddresses;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
@@ -77,17 +75,13 @@ final class ServerLineParser {
   }
 
   /**
-   * An address for a host as written: IP literals are resolved without DNS and keep their text;
+   * An address for a host as written. IP literals are resolved without DNS and print in their
+   * canonical form ({@code [::1]} becomes {@code 0:0:0:0:0:0:0:1}), as ZooKeeper prints them; host
    * names stay unresolved for the transport to look up when it connects.
    */
   static InetSocketAddress address(String host, int port) {
     if (InetAddresses.isInetAddress(host)) {
-      byte[] bytes = InetAddresses.forString(host).getAddress();
-      try {
-        return new InetSocketAddress(InetAddress.getByAddress(host, bytes), port);
-      } catch (UnknownHostException e) {
-        throw new IllegalStateException("a parsed IP literal has a bad length: " + host, e);
-      }
+      return new InetSocketAddress(InetAddresses.forString(host), port);
     }
     return InetSocketAddress.createUnresolved(host, port);
   }

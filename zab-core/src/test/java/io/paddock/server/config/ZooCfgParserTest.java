@@ -148,8 +148,10 @@ class ZooCfgParserTest {
     assertEquals("zk2.example.com", two.host());
     assertEquals("10.0.0.2", two.clientAddress().orElseThrow().getHostString());
     QuorumMember three = c.members().get(2);
-    assertEquals("fd00::3", three.host());
-    assertEquals("[fd00::3]:2888:3888:participant;[fd00::3]:2181", three.configValue());
+    assertEquals("fd00:0:0:0:0:0:0:3", three.host(), "canonical form, as ZooKeeper prints it");
+    assertEquals(
+        "[fd00:0:0:0:0:0:0:3]:2888:3888:participant;[fd00:0:0:0:0:0:0:3]:2181",
+        three.configValue());
     QuorumMember four = c.members().get(3);
     assertEquals(PeerRole.OBSERVER, four.role());
     assertEquals(Optional.empty(), four.clientAddress());
