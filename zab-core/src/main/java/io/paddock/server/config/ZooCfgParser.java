@@ -82,21 +82,25 @@ public final class ZooCfgParser {
   /** Loads a properties file of bounded size; {@code key} names it in errors. */
   static Properties load(Path file, String key) {
     Objects.requireNonNull(file, "file");
+    byte[] bytes;
     try {
       long size = Files.size(file);
       if (size > ConfigLimits.CONFIG_FILE_BYTES_MAX) {
         throw new ConfigException(
             key, file + " is " + size + " bytes, more than " + ConfigLimits.CONFIG_FILE_BYTES_MAX);
       }
-      Properties p = new Properties();
-      p.load(new ByteArrayInputStream(Files.readAllBytes(file)));
-      return p;
-    } catch (IOException | IllegalArgumentException e) {
-      if (e instanceof ConfigException ce) {
-        throw ce;
-      }
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
       throw new ConfigException(key, "cannot read " + file + ": " + e);
     }
+    Properties p = new Properties();
+    try {
+      p.load(new ByteArrayInputStream(bytes));
+    } catch (IOException | IllegalArgumentException e) {
+      // Properties.load refuses a malformed unicode escape with IllegalArgumentException.
+      throw new ConfigException(key, file + " is not a properties file: " + e.getMessage());
+    }
+    return p;
   }
 
   private static Map<String, String> snapshot(Properties properties) {

@@ -133,6 +133,17 @@ final class ZooCfgReader {
     boolean useJvm =
         jvmValue != null && (fileValue == null || s.precedence() == Precedence.JVM_FIRST);
     if (useJvm) {
+      if (fileValue != null) {
+        warnings.add(
+            s.key()
+                + "="
+                + fileValue
+                + " in zoo.cfg is overridden by the JVM system property "
+                + s.property()
+                + "="
+                + jvmValue.trim()
+                + " (the one ZooKeeper reads)");
+      }
       fromJvm.put(s.key(), s.property());
       s.setter().apply(this, s.property() + " (JVM system property)", jvmValue.trim());
     } else {

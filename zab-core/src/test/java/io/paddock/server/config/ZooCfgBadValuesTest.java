@@ -48,6 +48,11 @@ class ZooCfgBadValuesTest {
   }
 
   static Stream<Case> cases() {
+    return Stream.of(valueCases(), addressCases(), serverLineCases(), ensembleCases())
+        .flatMap(s -> s);
+  }
+
+  static Stream<Case> valueCases() {
     return Stream.of(
         c(BASE + "tickTime=abc", "tickTime", "tickTime: \"abc\" is not a whole number"),
         c(BASE + "tickTime=0", "tickTime", "0 is outside 1.."),
@@ -98,13 +103,24 @@ class ZooCfgBadValuesTest {
             BASE + "DigestAuthenticationProvider.superDigest=password",
             "DigestAuthenticationProvider.superDigest",
             "is not user:base64(sha1)"),
-        c(BASE + "electionAlg=1", "electionAlg", "only 3"),
+        c(BASE + "electionAlg=1", "electionAlg", "only 3"));
+  }
+
+  static Stream<Case> addressCases() {
+    return Stream.of(
         c(BASE + "peerType=leader", "peerType", "\"leader\" is not participant or observer"),
         c(
             "dataDir=$DIR\nclientPortAddress=127.0.0.1",
             "clientPortAddress",
             "clientPort is not set"),
-        c(BASE + "clientPortAddress=no-such-host.invalid", "clientPortAddress", "does not resolve"),
+        c(
+            BASE + "clientPortAddress=no-such-host.invalid",
+            "clientPortAddress",
+            "does not resolve"));
+  }
+
+  static Stream<Case> serverLineCases() {
+    return Stream.of(
         c(
             BASE + "server.2=zk2:2888",
             "server.2",
@@ -144,7 +160,11 @@ class ZooCfgBadValuesTest {
         c(
             BASE + "dynamicConfigFile=/nonexistent/zoo.cfg.dynamic",
             "dynamicConfigFile",
-            "cannot read"),
+            "cannot read"));
+  }
+
+  static Stream<Case> ensembleCases() {
+    return Stream.of(
         q(ENSEMBLE, null, "myid", "myid is missing"),
         q(ENSEMBLE, "two", "myid", "holds \"two\", not a server id"),
         q(ENSEMBLE, "", "myid", "holds \"\", not a server id"),

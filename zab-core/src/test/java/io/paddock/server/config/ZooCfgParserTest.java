@@ -222,13 +222,15 @@ class ZooCfgParserTest {
                 "zookeeper.extendedTypesEnabled", "true",
                 "zookeeper.DigestAuthenticationProvider.superDigest",
                     "super:D/InIHSb7yEEbrWz8b9l71RjZJU="));
-    ServerConfig c =
-        parser
-            .parse(
-                write(
-                    "zoo.cfg",
-                    "dataDir=/d\nclientPort=2181\nsnapCount=7000\njute.maxbuffer=2048\n"))
-            .config();
+    ParsedConfig parsed =
+        parser.parse(
+            write("zoo.cfg", "dataDir=/d\nclientPort=2181\nsnapCount=7000\njute.maxbuffer=2048\n"));
+    ServerConfig c = parsed.config();
+    assertEquals(
+        List.of(
+            "jute.maxbuffer=2048 in zoo.cfg is overridden by the JVM system property"
+                + " jute.maxbuffer=0x400000 (the one ZooKeeper reads)"),
+        parsed.warnings());
     assertEquals(7000, c.snapCount(), "zoo.cfg wins over zookeeper.snapCount");
     assertFalse(c.forceSync());
     assertEquals(Set.of("stat", "srvr"), c.fourLetterWordWhitelist());
@@ -287,6 +289,9 @@ class ZooCfgParserTest {
     ConfigException e = assertThrows(ConfigException.class, () -> PARSER.parse(cfg));
     assertEquals(cfg + ": clientPort: \"abc\" is not a whole number", e.getMessage());
     assertEquals("clientPort", e.key());
+    Path badEscape = write("bad.cfg", "dataDir=/d\\uZZZZ\nclientPort=2181\n");
+    ConfigException e2 = assertThrows(ConfigException.class, () -> PARSER.parse(badEscape));
+    assertTrue(e2.getMessage().contains("is not a properties file"), e2.getMessage());
     Path missing = dir.resolve("nope.cfg");
     assertThrows(ConfigException.class, () -> PARSER.parse(missing));
   }
