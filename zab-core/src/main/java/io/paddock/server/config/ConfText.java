@@ -33,7 +33,7 @@ final class ConfText {
       QuorumMember self = c.self().orElseThrow();
       line(sb, "initLimit", c.initLimitTicks());
       line(sb, "syncLimit", c.syncLimitTicks());
-      line(sb, "electionAlg", ConfigLimits.ELECTION_ALG);
+      line(sb, "electionAlg", ConfigLimits.SUPPORTED_ELECTION_ALG);
       line(sb, "electionPort", self.electionAddress().getPort());
       line(sb, "quorumPort", self.quorumAddress().getPort());
       line(sb, "peerType", c.peerType().ordinal());

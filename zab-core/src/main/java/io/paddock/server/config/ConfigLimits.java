@@ -95,7 +95,7 @@ public final class ConfigLimits {
   public static final int DEFAULT_ELECTION_PORT_BIND_RETRY = 3;
 
   /** The only election algorithm (fast leader election); ZooKeeper also accepts only 3. */
-  public static final int ELECTION_ALG = 3;
+  public static final int SUPPORTED_ELECTION_ALG = 3;
 
   /** Smallest server id (the N of server.N and the content of myid). */
   public static final long SERVER_ID_MIN = 0;

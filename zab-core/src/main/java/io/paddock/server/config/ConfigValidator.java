@@ -63,6 +63,7 @@ final class ConfigValidator {
               + " is true");
     }
     InetSocketAddress client = clientAddress(b, self);
+    self.ifPresent(m -> checkClientPortIsFree(client, m));
     PeerRole role = self.map(QuorumMember::role).orElse(b.peerType);
     return new Derived(minTimeout, maxTimeout, client, role, myid, quorum);
   }
@@ -161,7 +162,7 @@ final class ConfigValidator {
   }
 
   private static Optional<QuorumMember> selfOf(ServerConfigBuilder b, boolean quorum) {
-    if (b.myid == -1) {
+    if (b.myid == null) {
       if (quorum) {
         throw new ConfigException(
             MYID,
@@ -172,7 +173,8 @@ final class ConfigValidator {
       return Optional.empty();
     }
     range(MYID, "server id ", b.myid, SERVER_ID_MIN, SERVER_ID_MAX);
-    Optional<QuorumMember> self = b.members.stream().filter(m -> m.id() == b.myid).findFirst();
+    long id = b.myid;
+    Optional<QuorumMember> self = b.members.stream().filter(m -> m.id() == id).findFirst();
     if (quorum && self.isEmpty()) {
       throw new ConfigException(
           MYID, "this server's id " + b.myid + " is not among the server ids " + memberIds(b));
@@ -234,6 +236,20 @@ final class ConfigValidator {
       return line;
     }
     return fromKeys;
+  }
+
+  /** This server's client port must not be one of its own quorum or election ports. */
+  private static void checkClientPortIsFree(InetSocketAddress client, QuorumMember self) {
+    boolean sameHost =
+        client.getAddress() != null && client.getAddress().isAnyLocalAddress()
+            || client.getHostString().equalsIgnoreCase(self.host());
+    int port = client.getPort();
+    if (sameHost
+        && (port == self.quorumAddress().getPort() || port == self.electionAddress().getPort())) {
+      throw new ConfigException(
+          CLIENT_PORT,
+          "client port " + port + " is also a quorum or election port of server." + self.id());
+    }
   }
 
   private static boolean sameAddress(InetSocketAddress a, InetSocketAddress b) {

@@ -46,7 +46,7 @@ public final class ServerConfigBuilder {
   int syncLimitTicks;
   int electionPortBindRetry = DEFAULT_ELECTION_PORT_BIND_RETRY;
   PeerRole peerType = PeerRole.PARTICIPANT;
-  long myid = -1;
+  Long myid;
   List<QuorumMember> members = new ArrayList<>();
 
   ServerConfigBuilder() {}
@@ -79,7 +79,7 @@ public final class ServerConfigBuilder {
     b.syncLimitTicks = c.syncLimitTicks();
     b.electionPortBindRetry = c.electionPortBindRetry();
     b.peerType = c.peerType();
-    b.myid = c.isQuorum() ? c.myid() : -1;
+    b.myid = c.isQuorum() ? Long.valueOf(c.myid()) : null;
     b.members = new ArrayList<>(c.members());
     return b;
   }

@@ -96,7 +96,7 @@ final class ZooCfgReader {
       direct.apply(this, key, value);
     } else if (key.startsWith(SERVER_PREFIX) || EnsembleReader.isEnsembleKey(key)) {
       return; // read by EnsembleReader
-    } else if (SYSTEM_BACKED.stream().noneMatch(s -> s.key().equals(key))) {
+    } else if (!isSystemBacked(key)) {
       ignore(key, value);
     }
   }
@@ -232,7 +232,7 @@ final class ZooCfgReader {
 
   private static void electionAlg(String key, String value) {
     int alg = Values.decimalInt(key, value);
-    if (alg != ConfigLimits.ELECTION_ALG) {
+    if (alg != ConfigLimits.SUPPORTED_ELECTION_ALG) {
       throw new ConfigException(
           key, alg + " is not supported; only 3 (fast leader election), as in ZooKeeper 3.9");
     }

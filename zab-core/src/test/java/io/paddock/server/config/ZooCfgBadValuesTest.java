@@ -168,6 +168,13 @@ class ZooCfgBadValuesTest {
         q(ENSEMBLE, null, "myid", "myid is missing"),
         q(ENSEMBLE, "two", "myid", "holds \"two\", not a server id"),
         q(ENSEMBLE, "", "myid", "holds \"\", not a server id"),
+        q(ENSEMBLE, "-1", "myid", "server id -1 is outside 0..255"),
+        q(
+            ENSEMBLE.replace("server.1=127.0.0.1:2888:3888;2181", "server.1=127.0.0.1:2888:3888")
+                + "clientPort=3888",
+            "1",
+            "clientPort",
+            "client port 3888 is also a quorum or election port of server.1"),
         q(ENSEMBLE, "7", "myid", "this server's id 7 is not among the server ids [1, 2, 3]"),
         q(ENSEMBLE.replace("initLimit=10\n", ""), "1", "initLimit", "initLimit: not set"),
         q(ENSEMBLE.replace("syncLimit=5", "syncLimit=-1"), "1", "syncLimit", "below the minimum 0"),
