@@ -26,6 +26,26 @@ import java.util.TreeMap;
  * pure JVM properties (jute.maxbuffer, readonlymode.enabled, znode.container.*) the JVM property
  * wins; Paddock also takes them from zoo.cfg when the JVM property is absent, where ZooKeeper would
  * silently ignore them there.
+ *
+ * <p>Departures from ZooKeeper 3.9, all deliberate:
+ *
+ * <ul>
+ *   <li>Without {@code 4lw.commands.whitelist}, srvr, ruok, mntr and isro answer (ZooKeeper: srvr
+ *       only); unknown names in the list are dropped and reported.
+ *   <li>Values ZooKeeper silently replaces or ignores are refused: snapCount below 2,
+ *       autopurge.snapRetainCount below 3, negative counts and intervals, forceSync other than
+ *       {@code yes}/{@code no}, booleans other than true/false, unparsable system properties.
+ *   <li>Server ids must be 0..255 (254 with extendedTypesEnabled), as the ZooKeeper guide says; two
+ *       members may not share a port on the same host, nor this server's client port its own quorum
+ *       or election port.
+ *   <li>Several addresses per member ({@code |}) and hierarchical quorums ({@code group.N}, {@code
+ *       weight.N}) are refused rather than ignored, since ignoring them would change the quorum.
+ *   <li>No TLS: a plain client port is required; secureClientPort, sslQuorum and the SASL keys are
+ *       accepted, ignored, and warned about. standaloneEnabled is ignored: one server.N line runs
+ *       standalone.
+ *   <li>{@code superDigest} is not taken as an alias; ZooKeeper's key is {@code
+ *       DigestAuthenticationProvider.superDigest} (a warning says so).
+ * </ul>
  */
 public final class ZooCfgParser {
 
