@@ -130,16 +130,6 @@ final class AclCache {
     return entry(ref).hash;
   }
 
-  /** The number of counts on {@code ref}. */
-  int users(int ref) {
-    return entry(ref).users;
-  }
-
-  /** The number of entries. */
-  int size() {
-    return byRef.size();
-  }
-
   /** A copy of the table, ref to list, in ref order. */
   TreeMap<Integer, List<Acl>> table() {
     TreeMap<Integer, List<Acl>> copy = new TreeMap<>();

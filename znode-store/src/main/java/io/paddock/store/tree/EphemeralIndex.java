@@ -41,11 +41,6 @@ final class EphemeralIndex {
     return nodes == null ? Set.of() : Collections.unmodifiableSet(nodes);
   }
 
-  /** The number of indexed nodes. */
-  int size() {
-    return size;
-  }
-
   /** Checks the index holds exactly {@code found} (every linked ephemeral of the tree). */
   void checkInvariants(Set<Znode> found) {
     int total = 0;

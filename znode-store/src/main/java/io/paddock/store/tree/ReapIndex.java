@@ -2,7 +2,6 @@ package io.paddock.store.tree;
 
 import io.paddock.store.model.EphemeralKind;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,11 +55,6 @@ final class ReapIndex {
       }
     }
     return out;
-  }
-
-  /** A read-only view. */
-  Set<Znode> nodes() {
-    return Collections.unmodifiableSet(nodes);
   }
 
   /** Checks the index holds exactly {@code found}. */
