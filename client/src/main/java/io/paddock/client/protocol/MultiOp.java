@@ -3,6 +3,7 @@ package io.paddock.client.protocol;
 import io.paddock.store.codec.JuteReader;
 import io.paddock.store.codec.JuteWriter;
 import io.paddock.store.codec.MalformedRecordException;
+import io.paddock.store.model.CreateMode;
 import io.paddock.store.model.OpCode;
 import java.util.Objects;
 
@@ -14,6 +15,13 @@ import java.util.Objects;
  * DeleteRequest}; setData (5) with a {@link SetDataRequest}; check (13) with a {@link
  * CheckVersionRequest}; and, for multiRead only, getData (4) with a {@link GetDataRequest} and
  * getChildren (8) with a {@link GetChildrenRequest}. The constructor refuses any other pair.
+ *
+ * <p>ZooKeeper 3.9.3's decoder ({@code MultiOperationRecord.deserialize}) also refuses a create,
+ * create2 or createContainer op whose flags are not 0..4 (flags 5 and 6 would need the TTL record)
+ * or whose ACL is the null vector, which fails the whole multi with MARSHALLINGERROR. The
+ * constructor refuses those too, and {@link #readBody} rejects them as malformed, so every value of
+ * this type is one ZooKeeper can decode. The same decoder re-types some create ops by their flags;
+ * see {@link #effectiveType()}.
  *
  * @param type the op code written in the MultiHeader
  * @param request the op's request record
@@ -34,6 +42,10 @@ public record MultiOp(int type, Request request) {
     if (!expected.isInstance(request)) {
       throw new IllegalArgumentException(
           "op code " + type + " needs a " + expected.getSimpleName() + ", not " + request);
+    }
+    String invalid = undecodableReason(type, request);
+    if (invalid != null) {
+      throw new IllegalArgumentException(invalid);
     }
   }
 
@@ -87,6 +99,26 @@ public record MultiOp(int type, Request request) {
     return isReadType(type);
   }
 
+  /**
+   * The op code ZooKeeper 3.9.3's decoder gives this op, which its server then executes: a create
+   * or create2 with flag 4 becomes a createContainer; a createTTL whose flags are not a TTL mode
+   * becomes a createContainer (flag 4) or a plain create (anything else, the ttl being dropped).
+   * Every other op keeps {@link #type()}.
+   */
+  public int effectiveType() {
+    if (request instanceof CreateTtlRequest ttl) {
+      CreateMode mode = CreateMode.fromFlag(ttl.flags());
+      if (mode != null && mode.isTtl()) {
+        return OpCode.CREATE_TTL;
+      }
+      return mode != null && mode.isContainer() ? OpCode.CREATE_CONTAINER : OpCode.CREATE;
+    }
+    if (request instanceof CreateRequest create && create.flags() == CreateMode.CONTAINER.flag()) {
+      return OpCode.CREATE_CONTAINER;
+    }
+    return type;
+  }
+
   /** Writes the MultiHeader {@code (type, false, −1)} and then the request record. */
   public void write(JuteWriter out) {
     new MultiHeader(type, false, -1).write(out);
@@ -96,7 +128,8 @@ public record MultiOp(int type, Request request) {
   /**
    * Reads the request record of an op whose MultiHeader said {@code type}.
    *
-   * @throws MalformedRecordException for an op code not allowed in a multi, or a record cut short
+   * @throws MalformedRecordException for an op code not allowed in a multi, a record cut short, or
+   *     a create op ZooKeeper's decoder refuses (flags outside 0..6, null ACL)
    */
   public static MultiOp readBody(int type, JuteReader in) {
     Request request =
@@ -110,7 +143,27 @@ public record MultiOp(int type, Request request) {
           case OpCode.GET_CHILDREN -> GetChildrenRequest.read(in);
           default -> throw new MalformedRecordException("invalid op type " + type + " in a multi");
         };
+    String invalid = undecodableReason(type, request);
+    if (invalid != null) {
+      throw new MalformedRecordException(invalid);
+    }
     return new MultiOp(type, request);
+  }
+
+  /** Why ZooKeeper 3.9.3's MultiOperationRecord decoder would refuse the op, or null. */
+  private static String undecodableReason(int type, Request request) {
+    if (type == OpCode.CREATE_TTL || !(request instanceof CreateRequest create)) {
+      return null;
+    }
+    CreateMode mode = CreateMode.fromFlag(create.flags());
+    if (mode == null) {
+      return "invalid flag " + create.flags() + " for create mode";
+    }
+    if (mode.isTtl()) {
+      // ZooKeeper builds a TTL op with ttl -1, whose validation fails the decode.
+      return "TTL flag " + create.flags() + " in a create op without a ttl";
+    }
+    return create.acl() == null ? "acl is mandatory for create options" : null;
   }
 
   static boolean isReadType(int type) {
