@@ -29,6 +29,13 @@ public final class WireLimits {
    */
   public static final int MULTI_OPS_MAX = 1 << 17;
 
+  /**
+   * ZooKeeper's client cuts SetWatches / SetWatches2 into batches: it adds paths to a batch until
+   * their summed {@code String.length()} reaches this many chars (128 Ki), so a batch may go
+   * slightly over (PROTOCOL.md §4).
+   */
+  public static final int SET_WATCHES_BATCH_CHARS_MAX = 128 * 1024;
+
   private WireLimits() {}
 
   /**
