@@ -75,7 +75,11 @@ final class DatabaseRecovery {
       return new Outcome(tree, report);
     }
     throw new DatabaseRefusedException(
-        "No valid snapshot in " + snapshotDir + ": every one of " + describe(zxids) + " is damaged");
+        "No valid snapshot in "
+            + snapshotDir
+            + ": every one of "
+            + describe(zxids)
+            + " is damaged");
   }
 
   private DataTree loadOrNull(long zxid) throws IOException {

@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The durable znode database: a {@link DataTree} kept in step with a write-ahead {@link TxnLog}
- * and periodic exact snapshots.
+ * The durable znode database: a {@link DataTree} kept in step with a write-ahead {@link TxnLog} and
+ * periodic exact snapshots.
  *
  * <p>The write path is group commit: {@link #log} many txns, {@link #commit()} once (one fsync),
  * then {@link #apply} them. A txn is applied only once it is durable, which this class checks on
@@ -151,24 +151,25 @@ public final class ZnodeDatabase implements Closeable {
 
   /** True when enough txns were applied since the last snapshot and none is running. */
   public boolean snapshotDue() {
-    return runningSnapshot == null && txnsSinceSnapshot >= nextSnapshotAfterTxns;
+    return runningSnapshot() == null && txnsSinceSnapshot >= nextSnapshotAfterTxns;
   }
 
-  /** The snapshot being written, or null. */
+  /** The snapshot being written, or null when none is unfinished. */
   public SnapshotTask runningSnapshot() {
-    return runningSnapshot;
+    return runningSnapshot == null || runningSnapshot.isDone() ? null : runningSnapshot;
   }
 
   /**
    * Starts a snapshot of the tree as it is now; the log rolls to a new segment so that segments
-   * wholly before a retained snapshot can later be purged. Drive it with {@link SnapshotTask#step()}.
+   * wholly before a retained snapshot can later be purged. Drive it with {@link
+   * SnapshotTask#step()}.
    *
    * @throws IllegalStateException if one is already running
    */
   public SnapshotTask beginSnapshot() throws IOException {
     if (runningSnapshot != null && !runningSnapshot.isDone()) {
-      throw new IllegalStateException("a snapshot is already running at 0x"
-          + Zxid.toHex(runningSnapshot.zxid()));
+      throw new IllegalStateException(
+          "a snapshot is already running at 0x" + Zxid.toHex(runningSnapshot.zxid()));
     }
     long zxid = tree.lastProcessedZxid();
     log.roll();
@@ -179,8 +180,11 @@ public final class ZnodeDatabase implements Closeable {
             tree.beginSnapshot(),
             snapshots.begin(zxid),
             options.snapshotSliceNodes(),
-            () -> LOG.info("Snapshot 0x{} written to {}", Zxid.toHex(zxid), snapshotDir.describe(
-                SnapshotFiles.fileName(zxid))));
+            () ->
+                LOG.info(
+                    "Snapshot 0x{} written to {}",
+                    Zxid.toHex(zxid),
+                    snapshotDir.describe(SnapshotFiles.fileName(zxid))));
     runningSnapshot = task;
     return task;
   }

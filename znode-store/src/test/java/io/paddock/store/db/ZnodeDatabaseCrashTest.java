@@ -18,9 +18,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Crash at every point of a run of group commits and sliced snapshots, on disks that keep only
- * what was fsynced (and sometimes a torn part of the rest): recovery must always yield exactly a
- * prefix of the txns that holds every committed one, and the database must go on from there.
+ * Crash at every point of a run of group commits and sliced snapshots, on disks that keep only what
+ * was fsynced (and sometimes a torn part of the rest): recovery must always yield exactly a prefix
+ * of the txns that holds every committed one, and the database must go on from there.
  */
 class ZnodeDatabaseCrashTest {
   private static final int SEEDS = Integer.getInteger("paddock.db.crash.seeds", 12);
@@ -53,7 +53,8 @@ class ZnodeDatabaseCrashTest {
       for (int crashAt = 0; crashAt <= script.size(); crashAt++) {
         for (boolean torn : new boolean[] {false, true}) {
           String where = "seed " + seed + ", crash after step " + crashAt + ", torn=" + torn;
-          crashAndCheck(script, crashAt, torn, new Random(seed * 1_000 + crashAt), digestAfter, where);
+          crashAndCheck(
+              script, crashAt, torn, new Random(seed * 1_000 + crashAt), digestAfter, where);
         }
       }
     }
@@ -91,9 +92,13 @@ class ZnodeDatabaseCrashTest {
         ZnodeDatabase.open(snapsAfter, logsAfter, new DatabaseOptions(LOG, 1_000_000, 3, 1))) {
       DataTree tree = recovered.tree();
       long last = tree.lastProcessedZxid();
-      assertTrue(last >= committed, where + ": lost committed txns: recovered " + last + " < " + committed);
-      assertTrue(last < digestAfter.length, where + ": recovered a txn that was never written: " + last);
-      assertEquals(digestAfter[(int) last], tree.digest(), where + ": state differs from the prefix");
+      assertTrue(
+          last >= committed,
+          where + ": lost committed txns: recovered " + last + " < " + committed);
+      assertTrue(
+          last < digestAfter.length, where + ": recovered a txn that was never written: " + last);
+      assertEquals(
+          digestAfter[(int) last], tree.digest(), where + ": state differs from the prefix");
       tree.checkInvariants();
       // It goes on from there: one more committed write survives a clean reopen.
       TxnHeader next = new TxnHeader(9, 1, last + 1, 5_000_000, OpCode.CREATE);
@@ -104,7 +109,8 @@ class ZnodeDatabaseCrashTest {
     }
     try (ZnodeDatabase reopened =
         ZnodeDatabase.open(snapsAfter, logsAfter, new DatabaseOptions(LOG, 1_000_000, 3, 1))) {
-      assertTrue(reopened.tree().exists("/after-crash") != null, where + ": write after recovery lost");
+      assertTrue(
+          reopened.tree().exists("/after-crash") != null, where + ": write after recovery lost");
     }
   }
 
@@ -141,7 +147,8 @@ class ZnodeDatabaseCrashTest {
               switch (random.nextInt(4)) {
                 case 0 -> new Txn.SetData(path, data, -1);
                 case 1 -> new Txn.Delete(path, -1);
-                default -> new Txn.Create(path, data, Acl.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT, 0);
+                default ->
+                    new Txn.Create(path, data, Acl.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT, 0);
               };
           headers.add(new TxnHeader(7, (int) zxid, zxid, 1_000 + zxid, OpCode.CREATE));
           txns.add(txn);

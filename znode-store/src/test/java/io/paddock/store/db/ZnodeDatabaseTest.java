@@ -3,7 +3,7 @@ package io.paddock.store.db;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +28,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The durable database: group commit, recovery, sliced snapshots and the refusals that protect data. */
+/**
+ * The durable database: group commit, recovery, sliced snapshots and the refusals that protect
+ * data.
+ */
 class ZnodeDatabaseTest {
   private static final LogOptions SMALL_LOG =
       LogOptions.builder().preAllocBytes(4096).segmentBytesMax(2048).build();
@@ -38,8 +41,8 @@ class ZnodeDatabaseTest {
   }
 
   /** Logs, commits and applies a batch, as the server's group commit does. */
-  private static List<ApplyResult> writeBatch(ZnodeDatabase db, List<TxnHeader> headers, List<Txn> txns)
-      throws IOException {
+  private static List<ApplyResult> writeBatch(
+      ZnodeDatabase db, List<TxnHeader> headers, List<Txn> txns) throws IOException {
     for (int i = 0; i < headers.size(); i++) {
       db.log(headers.get(i), txns.get(i));
     }
@@ -88,7 +91,8 @@ class ZnodeDatabaseTest {
         txns.add(create("/n" + i, "v" + i));
       }
       writeBatch(db, headers, txns);
-      assertEquals(ErrorCode.NODEEXISTS, write(db, header(51, OpCode.CREATE), create("/n1", "x")).err());
+      assertEquals(
+          ErrorCode.NODEEXISTS, write(db, header(51, OpCode.CREATE), create("/n1", "x")).err());
       digest = db.tree().digest();
     }
     try (ZnodeDatabase db = ZnodeDatabase.open(snaps, logs, options(100_000))) {
@@ -106,7 +110,8 @@ class ZnodeDatabaseTest {
       db.log(header(1, OpCode.CREATE), create("/a", ""));
       IllegalStateException e =
           assertThrows(
-              IllegalStateException.class, () -> db.apply(header(1, OpCode.CREATE), create("/a", "")));
+              IllegalStateException.class,
+              () -> db.apply(header(1, OpCode.CREATE), create("/a", "")));
       assertTrue(e.getMessage().contains("before it is durable"), e.getMessage());
     }
   }
@@ -129,7 +134,10 @@ class ZnodeDatabaseTest {
       while (!task.step()) {
         // writes between slices: change, delete and create nodes the cursor has not reached yet
         zxid++;
-        write(db, header(zxid, OpCode.SET_DATA), new Txn.SetData("/s" + (39 - i), new byte[] {1}, -1));
+        write(
+            db,
+            header(zxid, OpCode.SET_DATA),
+            new Txn.SetData("/s" + (39 - i), new byte[] {1}, -1));
         zxid++;
         write(db, header(zxid, OpCode.DELETE), new Txn.Delete("/s" + (38 - i), -1));
         zxid++;
@@ -163,8 +171,7 @@ class ZnodeDatabaseTest {
     snaps.delete(SnapshotFiles.fileName(0));
     DatabaseRefusedException e =
         assertThrows(
-            DatabaseRefusedException.class,
-            () -> ZnodeDatabase.open(snaps, logs, options(100)));
+            DatabaseRefusedException.class, () -> ZnodeDatabase.open(snaps, logs, options(100)));
     assertTrue(e.getMessage().contains("No snapshot found"), e.getMessage());
     assertTrue(e.getMessage().contains("0x1"), e.getMessage());
   }
@@ -209,7 +216,9 @@ class ZnodeDatabaseTest {
         segments.add(name);
       }
     }
-    segments.sort((a, b) -> Long.compare(Long.parseLong(a.substring(4), 16), Long.parseLong(b.substring(4), 16)));
+    segments.sort(
+        (a, b) ->
+            Long.compare(Long.parseLong(a.substring(4), 16), Long.parseLong(b.substring(4), 16)));
     assertTrue(segments.size() >= 3, "expected several segments, got " + segments);
     logs.delete(segments.get(1));
     logs.sync();
@@ -232,9 +241,14 @@ class ZnodeDatabaseTest {
       }
       assertTrue(applied >= 5, "not before snapCount/2 txns, was " + applied);
       SnapshotTask task = db.beginSnapshot();
-      assertFalse(db.snapshotDue());
+      assertFalse(db.snapshotDue(), "not due while one is running");
+      assertThrows(IllegalStateException.class, db::beginSnapshot);
       task.finish();
-      assertNotNull(db.runningSnapshot());
+      assertNull(db.runningSnapshot());
+      for (int i = 1; i <= 10 && !db.snapshotDue(); i++) {
+        write(db, header(applied + i, OpCode.CREATE), create("/e" + i, ""));
+      }
+      assertTrue(db.snapshotDue(), "due again within snapCount txns after the last snapshot");
     }
   }
 }
