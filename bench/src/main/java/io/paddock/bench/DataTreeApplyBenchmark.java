@@ -92,7 +92,8 @@ public class DataTreeApplyBenchmark {
     ApplyResult created =
         apply(
             OpCode.CREATE,
-            new Txn.Create("/p000/s-", data, Acl.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT_SEQUENTIAL, 0));
+            new Txn.Create(
+                "/p000/s-", data, Acl.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT_SEQUENTIAL, 0));
     String path = ((io.paddock.store.tree.OpResult.Created) created.result()).path();
     return apply(OpCode.DELETE, new Txn.Delete(path, -1));
   }
