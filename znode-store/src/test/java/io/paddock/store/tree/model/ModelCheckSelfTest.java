@@ -14,6 +14,7 @@ import io.paddock.store.tree.OpResult;
 import io.paddock.store.tree.ZnodeData;
 import io.paddock.store.txn.Txn;
 import io.paddock.store.txn.TxnHeader;
+import io.paddock.store.watch.NodeZxids;
 import io.paddock.store.watch.WatchEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,6 +105,16 @@ class ModelCheckSelfTest {
 
     @Override
     public void checkInvariants() {}
+
+    @Override
+    public long digest() {
+      return 0;
+    }
+
+    @Override
+    public NodeZxids nodeZxids() {
+      return inner.nodeZxids();
+    }
   }
 
   static Stream<Named<Supplier<TreeUnderTest>>> plantedBugs() {

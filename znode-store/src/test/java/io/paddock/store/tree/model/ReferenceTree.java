@@ -349,6 +349,18 @@ public final class ReferenceTree {
     return sessions.containsKey(sessionId);
   }
 
+  /** The mzxid, −1 when the node is missing (as {@code NodeZxids}). */
+  public long mzxid(String path) {
+    RefNode n = nodes.get(path);
+    return n == null ? -1 : n.mzxid;
+  }
+
+  /** The pzxid, −1 when the node is missing (as {@code NodeZxids}). */
+  public long pzxid(String path) {
+    RefNode n = nodes.get(path);
+    return n == null ? -1 : n.pzxid;
+  }
+
   /** The zxid of the last applied txn, 0 on a fresh tree. */
   public long lastProcessedZxid() {
     return lastProcessedZxid;

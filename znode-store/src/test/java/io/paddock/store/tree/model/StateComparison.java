@@ -9,6 +9,7 @@ import io.paddock.store.model.ZnodePaths;
 import io.paddock.store.tree.AclWithStat;
 import io.paddock.store.tree.ChildrenWithStat;
 import io.paddock.store.tree.ZnodeData;
+import io.paddock.store.watch.NodeZxids;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -96,6 +97,15 @@ final class StateComparison {
         "getAllChildrenNumber" + q,
         reference.getAllChildrenNumber(path),
         call("getAllChildrenNumber" + q, () -> actual.getAllChildrenNumber(path)));
+    compareNodeZxids(path, true, want.stat().mzxid(), want.stat().pzxid());
+  }
+
+  private void compareNodeZxids(String path, boolean exists, long mzxid, long pzxid) {
+    String q = "(\"" + path + "\")";
+    NodeZxids zxids = call("nodeZxids()", actual::nodeZxids);
+    check("nodeZxids().exists" + q, exists, call("nodeZxids().exists", () -> zxids.exists(path)));
+    check("nodeZxids().mzxid" + q, mzxid, call("nodeZxids().mzxid", () -> zxids.mzxid(path)));
+    check("nodeZxids().pzxid" + q, pzxid, call("nodeZxids().pzxid", () -> zxids.pzxid(path)));
   }
 
   /** Universe paths the reference lacks must read as missing everywhere. */
@@ -113,6 +123,7 @@ final class StateComparison {
           "getAllChildrenNumber" + q,
           -1,
           call("getAllChildrenNumber" + q, () -> actual.getAllChildrenNumber(path)));
+      compareNodeZxids(path, false, -1, -1);
     }
   }
 

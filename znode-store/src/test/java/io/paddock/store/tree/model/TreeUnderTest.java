@@ -9,6 +9,7 @@ import io.paddock.store.tree.DataTree;
 import io.paddock.store.tree.ZnodeData;
 import io.paddock.store.txn.Txn;
 import io.paddock.store.txn.TxnHeader;
+import io.paddock.store.watch.NodeZxids;
 import java.util.List;
 import java.util.Map;
 
@@ -60,6 +61,12 @@ interface TreeUnderTest {
 
   /** Checks the tree's internal invariants; the reference has none beyond its map. */
   void checkInvariants();
+
+  /** The tree digest; the reference keeps none and answers 0. */
+  long digest();
+
+  /** The view that re-registering watches reads. */
+  NodeZxids nodeZxids();
 
   /** The real tree. */
   record Real(DataTree tree) implements TreeUnderTest {
@@ -131,6 +138,16 @@ interface TreeUnderTest {
     @Override
     public void checkInvariants() {
       tree.checkInvariants();
+    }
+
+    @Override
+    public long digest() {
+      return tree.digest();
+    }
+
+    @Override
+    public NodeZxids nodeZxids() {
+      return tree.nodeZxids();
     }
 
     @Override
@@ -208,6 +225,31 @@ interface TreeUnderTest {
 
     @Override
     public void checkInvariants() {}
+
+    @Override
+    public long digest() {
+      return 0;
+    }
+
+    @Override
+    public NodeZxids nodeZxids() {
+      return new NodeZxids() {
+        @Override
+        public boolean exists(String path) {
+          return tree.exists(path) != null;
+        }
+
+        @Override
+        public long mzxid(String path) {
+          return tree.mzxid(path);
+        }
+
+        @Override
+        public long pzxid(String path) {
+          return tree.pzxid(path);
+        }
+      };
+    }
 
     @Override
     public String toString() {
