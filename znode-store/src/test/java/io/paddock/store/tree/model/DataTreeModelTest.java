@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class DataTreeModelTest {
   private static final int TXNS_PER_SEED = 2_000;
-  private static final int STATE_EVERY = 50;
+  private static final int STATE_EVERY = 100;
 
   @Test
   void randomHistoriesMatchTheReference() {

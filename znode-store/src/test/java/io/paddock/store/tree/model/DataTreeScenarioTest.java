@@ -253,6 +253,23 @@ class DataTreeScenarioTest {
 
   @ParameterizedTest
   @MethodSource("trees")
+  void pathSanityComesBeforeTheParentLookup(Supplier<TreeUnderTest> factory) {
+    Driver d = new Driver(factory);
+    // §9.8: create step 4 and delete step 2 (a '/' and no NUL) come before NONODE.
+    assertEquals(
+        ErrorCode.BADARGUMENTS, d.apply(create("/zz/a\u0000", CreateMode.PERSISTENT)).err());
+    assertEquals(ErrorCode.BADARGUMENTS, d.apply(new Txn.Delete("/zz/a\u0000", -1)).err());
+    assertEquals(ErrorCode.BADARGUMENTS, d.apply(new Txn.Delete("zz", -1)).err());
+    // §9.1: the sequential suffix is added before the full validation.
+    d.create("/v", CreateMode.PERSISTENT);
+    ApplyResult bad = d.apply(create("/v/x\u0001", CreateMode.PERSISTENT_SEQUENTIAL));
+    assertEquals(ErrorCode.BADARGUMENTS, bad.err());
+    assertEquals(0, d.tree.exists("/v").cversion());
+    assertEquals(ErrorCode.NONODE, d.apply(create("/zz/x\u0001", CreateMode.PERSISTENT)).err());
+  }
+
+  @ParameterizedTest
+  @MethodSource("trees")
   void ttlNodesExpireStrictlyAfterTheirTtl(Supplier<TreeUnderTest> factory) {
     Driver d = new Driver(factory);
     ApplyResult r =

@@ -120,10 +120,10 @@ public final class ReferenceTree {
   private OpResult create(TxnHeader header, Txn.Create c, List<WatchEvent> events)
       throws OpFailure {
     String requested = c.path();
-    int slash = requested.lastIndexOf('/');
-    if (slash < 0) {
-      throw new OpFailure(ErrorCode.BADARGUMENTS);
+    if (!ZnodePaths.hasSlashAndNoNul(requested)) {
+      throw new OpFailure(ErrorCode.BADARGUMENTS); // §9.8 create step 4, before NONODE
     }
+    int slash = requested.lastIndexOf('/');
     // The parent comes from the requested path; a suffix never holds a '/'.
     String parentPath = slash == 0 ? ZnodePaths.ROOT : requested.substring(0, slash);
     RefNode parent = nodes.get(parentPath);
@@ -166,12 +166,15 @@ public final class ReferenceTree {
     return new OpResult.Created(path, statOf(path));
   }
 
-  /** §9.8 delete: NONODE, BADARGUMENTS for a special path, BADVERSION, NOTEMPTY. */
+  /**
+   * §9.8 delete: BADARGUMENTS for a path without '/', with a NUL or special (the special paths
+   * always exist, so this equals "NONODE, then special"), NONODE, BADVERSION, NOTEMPTY.
+   */
   private OpResult delete(long zxid, Txn.Delete d, List<WatchEvent> events) throws OpFailure {
-    RefNode n = existing(d.path());
-    if (ZnodePaths.isSpecial(d.path())) {
+    if (!ZnodePaths.hasSlashAndNoNul(d.path()) || ZnodePaths.isSpecial(d.path())) {
       throw new OpFailure(ErrorCode.BADARGUMENTS);
     }
+    RefNode n = existing(d.path());
     checkVersion(d.expectedVersion(), n.version);
     if (!childNames(d.path()).isEmpty()) {
       throw new OpFailure(ErrorCode.NOTEMPTY);
@@ -198,6 +201,10 @@ public final class ReferenceTree {
     return new OpResult.Deleted();
   }
 
+  /*
+   * setData, setACL and check validate the whole path in prep (§9.1); txns never carry an invalid
+   * one, so here a malformed path is simply a missing node.
+   */
   private OpResult setData(TxnHeader header, Txn.SetData s, List<WatchEvent> events)
       throws OpFailure {
     RefNode n = existing(s.path());

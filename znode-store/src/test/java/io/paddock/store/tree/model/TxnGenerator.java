@@ -41,7 +41,9 @@ public final class TxnGenerator {
   private static final int NODES_SOFT_MAX = 60;
   private static final String[] NAMES = {"a", "b", "c"};
   private static final String[] SEQ_PREFIXES = {"s-", "q", "", "a", "s-"};
-  private static final String[] ODD_NAMES = {".", "..", "x\u0001", "bad\uFFFF", "d\u007f", ".x"};
+  private static final String[] ODD_NAMES = {
+    ".", "..", "x\u0001", "bad\uFFFF", "d\u007f", ".x", "n\u0000"
+  };
   private static final long[] TTLS = {1, 3, 10, 50, 1000, EphemeralKind.TTL_MS_MAX};
   private static final int[] TIMEOUTS = {4000, 10000, 30000};
   private static final ErrorCode[] ERRORS = {
@@ -252,6 +254,9 @@ public final class TxnGenerator {
   /** A delete target: leaves are favoured so that deletes succeed often. */
   private String deletePath(ReferenceTree view) {
     int roll = random.nextInt(100);
+    if (roll < 2) {
+      return oddDeletePath();
+    }
     if (roll < 55) {
       Set<String> parents = new HashSet<>();
       for (String p : paths) {
@@ -284,6 +289,11 @@ public final class TxnGenerator {
           List.of(ZnodePaths.ROOT, ZnodePaths.ZOOKEEPER, ZnodePaths.QUOTA, ZnodePaths.CONFIG));
     }
     return pick(List.of("/a/", "/zookeeper/quota/a", "/a/s-", "/a0000000000"));
+  }
+
+  /** A delete target that prep would normally have refused (§9.8 delete step 2). */
+  private String oddDeletePath() {
+    return pick(List.of("a", "/a\u0000", "/zz/b\u0000", "/a/"));
   }
 
   private String randomPath() {
