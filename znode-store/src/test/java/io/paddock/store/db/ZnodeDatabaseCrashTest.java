@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +40,19 @@ class ZnodeDatabaseCrashTest {
 
   @Test
   void recoveryAfterACrashAtAnyStepKeepsEveryCommittedTxnAndNothingElse() throws IOException {
-    for (long seed = 1; seed <= SEEDS; seed++) {
+    crashEverywhere(1, SEEDS);
+  }
+
+  /** The same property over many more seeds: {@code mvn -B verify -Psoak}. */
+  @Test
+  @Tag("slow")
+  void manySeeds() throws IOException {
+    crashEverywhere(1_000, 1_000 + 20 * SEEDS);
+  }
+
+  /** Seed N replays with {@code -Dpaddock.db.crash.seeds=N} (seeds 1..N). */
+  private void crashEverywhere(long firstSeed, long lastSeed) throws IOException {
+    for (long seed = firstSeed; seed <= lastSeed; seed++) {
       List<Step> script = script(new Random(seed));
       List<TxnHeader> allHeaders = new ArrayList<>();
       List<Txn> allTxns = new ArrayList<>();
