@@ -119,6 +119,7 @@ public final class JuteWriter {
 
   /** Writes {@code length} bytes of {@code data} from {@code offset} as a buffer. */
   public void writeBuffer(byte[] data, int offset, int length) {
+    java.util.Objects.checkFromIndexSize(offset, length, data.length);
     writeInt(length);
     writeRaw(data, offset, length);
   }

@@ -7,9 +7,21 @@ public final class Zxid {
 
   private Zxid() {}
 
-  /** Builds a zxid from an epoch and a counter. */
+  /** The largest epoch (the high 32 bits, kept non-negative so zxids compare as signed longs). */
+  public static final long EPOCH_MAX = 0x7fffffffL;
+
+  /**
+   * Builds a zxid from an epoch and a counter.
+   *
+   * @throws IllegalArgumentException if either part is out of its range (a zxid must never be
+   *     silently corrupted)
+   */
   public static long make(long epoch, long counter) {
-    return (epoch << 32) | (counter & COUNTER_MAX);
+    if (epoch < 0 || epoch > EPOCH_MAX || counter < 0 || counter > COUNTER_MAX) {
+      throw new IllegalArgumentException(
+          "zxid parts out of range: epoch " + epoch + ", counter " + counter);
+    }
+    return (epoch << 32) | counter;
   }
 
   /** The epoch part. */

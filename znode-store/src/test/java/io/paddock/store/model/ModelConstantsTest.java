@@ -149,10 +149,16 @@ class ModelConstantsTest {
     assertEquals(0x345, Zxid.counter(zxid));
     assertEquals(0x00000001ffffffffL, Zxid.make(1, Zxid.COUNTER_MAX));
     assertEquals(0x0000000200000000L, Zxid.make(1, Zxid.COUNTER_MAX) + 1, "the counter carries");
-    assertEquals(-1L, Zxid.make(0xffffffffL, 0xffffffffL));
+    assertEquals(0x7fffffff_ffffffffL, Zxid.make(Zxid.EPOCH_MAX, Zxid.COUNTER_MAX));
     assertEquals(0xffffffffL, Zxid.epoch(-1L), "epoch is unsigned");
-    assertEquals(
-        0x00000001_00000000L, Zxid.make(1, 0x1_0000_0000L), "counter is masked to 32 bits");
+  }
+
+  @Test
+  void zxidPartsOutOfRangeAreRefusedNotMasked() {
+    assertThrows(IllegalArgumentException.class, () -> Zxid.make(Zxid.EPOCH_MAX + 1, 0));
+    assertThrows(IllegalArgumentException.class, () -> Zxid.make(-1, 0));
+    assertThrows(IllegalArgumentException.class, () -> Zxid.make(1, Zxid.COUNTER_MAX + 1));
+    assertThrows(IllegalArgumentException.class, () -> Zxid.make(1, -1));
   }
 
   @Test
