@@ -15,7 +15,6 @@ import io.paddock.store.txn.Txn;
 import io.paddock.store.txn.TxnHeader;
 import java.io.BufferedInputStream;
 import java.io.File;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,22 +138,31 @@ public final class StoreFootprint {
     return slash == 0 ? "/" : path.substring(0, slash);
   }
 
-  private Figures measurePaddock() throws IOException {
-    long before = usedHeapAfterGc();
-    DataTree tree = new DataTree();
+  /** Creates one node in the store being measured. */
+  private interface NodeSink {
+    void create(long zxid, String path, byte[] data) throws Exception;
+  }
+
+  /** Feeds the shape to a store, parents first; returns the last zxid used. */
+  private long buildShape(NodeSink sink) throws Exception {
     long zxid = 0;
     String lastParent = "";
     for (int i = 0; i < znodes; i++) {
       String path = path(i);
       String parent = parentOf(path);
       if (!flat && !parent.equals(lastParent)) {
-        zxid++;
-        tree.apply(header(zxid), create(parent, null));
+        sink.create(++zxid, parent, null);
         lastParent = parent;
       }
-      zxid++;
-      tree.apply(header(zxid), create(path, data(i)));
+      sink.create(++zxid, path, data(i));
     }
+    return zxid;
+  }
+
+  private Figures measurePaddock() throws Exception {
+    long before = usedHeapAfterGc();
+    DataTree tree = new DataTree();
+    buildShape((zxid, path, bytes) -> tree.apply(header(zxid), create(path, bytes)));
     long after = usedHeapAfterGc();
     double perZnode = (after - before) / (double) znodes;
 
@@ -177,8 +185,6 @@ public final class StoreFootprint {
     double writeMs = (System.nanoTime() - start) / 1e6;
     long digest = tree.digest();
     long snapZxid = tree.lastProcessedZxid();
-    tree = null;
-    usedHeapAfterGc();
 
     start = System.nanoTime();
     DataTree loaded;
@@ -200,25 +206,12 @@ public final class StoreFootprint {
   private Figures measureZooKeeper() throws Exception {
     long before = usedHeapAfterGc();
     org.apache.zookeeper.server.DataTree tree = new org.apache.zookeeper.server.DataTree();
-    long beforeNodes = usedHeapAfterGc();
-    long zxid = 0;
-    String lastParent = "";
-    for (int i = 0; i < znodes; i++) {
-      String path = path(i);
-      String parent = parentOf(path);
-      if (!flat && !parent.equals(lastParent)) {
-        zxid++;
-        tree.createNode(parent, null, ZooDefs.Ids.OPEN_ACL_UNSAFE, 0, -1, zxid, zxid);
-        lastParent = parent;
-      }
-      zxid++;
-      tree.createNode(path, data(i), ZooDefs.Ids.OPEN_ACL_UNSAFE, 0, -1, zxid, zxid);
-    }
+    long zxid =
+        buildShape(
+            (z, path, bytes) ->
+                tree.createNode(path, bytes, ZooDefs.Ids.OPEN_ACL_UNSAFE, 0, -1, z, z));
     long after = usedHeapAfterGc();
-    double perZnode = (after - beforeNodes) / (double) znodes;
-    if (beforeNodes < before) {
-      perZnode = (after - before) / (double) znodes;
-    }
+    double perZnode = (after - before) / (double) znodes;
     tree.lastProcessedZxid = zxid;
 
     File snapDir = Files.createDirectories(dir.resolve("zookeeper")).toFile();
@@ -229,8 +222,6 @@ public final class StoreFootprint {
     snap.serialize(tree, new HashMap<>(), file, true);
     double writeMs = (System.nanoTime() - start) / 1e6;
     int nodes = tree.getNodeCount();
-    tree = null;
-    usedHeapAfterGc();
 
     start = System.nanoTime();
     org.apache.zookeeper.server.DataTree loaded = new org.apache.zookeeper.server.DataTree();
