@@ -130,6 +130,11 @@ final class NettyClientChannel implements ClientChannel {
     return drainTasksRun.get();
   }
 
+  /** Whether the connection is being read now (false while paused or over the high-water mark). */
+  boolean isReading() {
+    return channel.config().isAutoRead();
+  }
+
   /** Called on the event loop when the channel is gone: frees what can no longer be written. */
   void onInactive() {
     inactive = true;

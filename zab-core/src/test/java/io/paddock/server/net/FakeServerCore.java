@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * A ServerCore that records every call, answers handshakes (unless told not to) with a fixed
  * session, and answers four-letter words with {@code <word>-answer}, {@code imok} for ruok.
  */
-final class FakeServerCore implements ServerCore {
+class FakeServerCore implements ServerCore {
   static final long SESSION_ID = 0x1234_5678_9abcL;
   static final int TIMEOUT_MS = 4000;
   static final byte[] PASSWORD = new byte[16];
