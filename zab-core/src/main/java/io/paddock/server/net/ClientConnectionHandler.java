@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +62,7 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
   private ByteBuf cumulation;
   private boolean knownToCore;
   private boolean disconnectReported;
+  private ScheduledFuture<?> handshakeTimer;
 
   /**
    * A handler for one connection.
@@ -95,6 +98,18 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     context = ctx;
+    handshakeTimer =
+        ctx.executor()
+            .schedule(
+                this::onHandshakeTimeout, settings.handshakeTimeoutMs(), TimeUnit.MILLISECONDS);
+  }
+
+  /** ZooKeeper's sessionless-connection timeout: nothing decoded in time closes the connection. */
+  private void onHandshakeTimeout() {
+    if (state == State.FIRST) {
+      LOG.debug("Closing connection {}: no ConnectRequest in time", clientChannel);
+      closeWithoutReply();
+    }
   }
 
   @Override
@@ -117,6 +132,7 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     state = State.DONE;
+    cancelHandshakeTimer();
     releaseCumulation();
     clientChannel.onInactive();
     if (knownToCore && !disconnectReported) {
@@ -181,6 +197,7 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void onConnectFrame(byte[] payload) {
+    cancelHandshakeTimer();
     ConnectRequest request;
     try {
       request = ConnectRequest.read(new JuteReader(payload));
@@ -221,6 +238,7 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
 
   /** PROTOCOL.md §11: run a whitelisted word, refuse another, and close either way. */
   private void onFourLetterWord(String command) {
+    cancelHandshakeTimer();
     state = State.DONE;
     releaseCumulation();
     updateAutoRead();
@@ -273,8 +291,16 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
 
   private void closeWithoutReply() {
     state = State.DONE;
+    cancelHandshakeTimer();
     releaseCumulation();
     context.close();
+  }
+
+  private void cancelHandshakeTimer() {
+    if (handshakeTimer != null) {
+      handshakeTimer.cancel(false);
+      handshakeTimer = null;
+    }
   }
 
   private void releaseCumulation() {

@@ -37,6 +37,12 @@ public final class ClientPortLimits {
    */
   public static final int ENCODER_RETAINED_BYTES_MAX = 64 * 1024;
 
+  /**
+   * How long a new connection may take to send its ConnectRequest (or a four-letter word) before it
+   * is closed: ZooKeeper's {@code zookeeper.nio.sessionlessCnxnTimeout} default.
+   */
+  public static final long HANDSHAKE_TIMEOUT_MS = 10_000;
+
   /** Threads that accept connections. */
   public static final int ACCEPT_THREADS = 1;
 

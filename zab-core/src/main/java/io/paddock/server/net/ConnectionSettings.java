@@ -10,9 +10,13 @@ import java.util.Set;
  * @param juteMaxBufferBytes the largest acceptable frame length (PROTOCOL.md §1)
  * @param fourLetterWordWhitelist the four-letter words that answer (PROTOCOL.md §11)
  * @param outboundPendingBytesMax outbound bytes above which a connection is closed
+ * @param handshakeTimeoutMs time a new connection gets to send its first frame or word
  */
 record ConnectionSettings(
-    int juteMaxBufferBytes, Set<String> fourLetterWordWhitelist, long outboundPendingBytesMax) {
+    int juteMaxBufferBytes,
+    Set<String> fourLetterWordWhitelist,
+    long outboundPendingBytesMax,
+    long handshakeTimeoutMs) {
 
   /** Checks the bounds and copies the whitelist. */
   ConnectionSettings {
@@ -23,6 +27,10 @@ record ConnectionSettings(
       throw new IllegalArgumentException(
           "outbound limit " + outboundPendingBytesMax + " is below one frame");
     }
+    if (handshakeTimeoutMs < 1) {
+      throw new IllegalArgumentException(
+          "handshake timeout must be positive: " + handshakeTimeoutMs);
+    }
     fourLetterWordWhitelist = ImmutableSet.copyOf(fourLetterWordWhitelist);
   }
 
@@ -31,6 +39,7 @@ record ConnectionSettings(
     return new ConnectionSettings(
         config.juteMaxBufferBytes(),
         config.fourLetterWordWhitelist(),
-        ClientPortLimits.outboundPendingBytesMax(config.juteMaxBufferBytes()));
+        ClientPortLimits.outboundPendingBytesMax(config.juteMaxBufferBytes()),
+        ClientPortLimits.HANDSHAKE_TIMEOUT_MS);
   }
 }

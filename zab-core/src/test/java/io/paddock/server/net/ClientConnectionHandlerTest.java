@@ -2,6 +2,7 @@ package io.paddock.server.net;
 
 import static io.paddock.server.net.RawClient.concat;
 import static io.paddock.server.net.RawClient.requestFrame;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -33,7 +34,8 @@ class ClientConnectionHandlerTest {
   private final EmbeddedChannel channel = new EmbeddedChannel();
   private final ClientConnectionHandler handler =
       new ClientConnectionHandler(
-          new ConnectionSettings(WireLimits.JUTE_MAX_BUFFER_DEFAULT, Set.of("ruok"), 1 << 26),
+          new ConnectionSettings(
+              WireLimits.JUTE_MAX_BUFFER_DEFAULT, Set.of("ruok"), 1 << 26, 60_000),
           core,
           42,
           channel,
@@ -118,7 +120,11 @@ class ClientConnectionHandlerTest {
         .pipeline()
         .addLast(
             new ClientConnectionHandler(
-                new ConnectionSettings(1024, Set.of("ruok"), 1 << 26), failing, 1, other, REMOTE));
+                new ConnectionSettings(1024, Set.of("ruok"), 1 << 26, 60_000),
+                failing,
+                1,
+                other,
+                REMOTE));
     other.writeInbound(Unpooled.wrappedBuffer("ruok".getBytes(StandardCharsets.US_ASCII)));
     other.runPendingTasks();
     assertNull(other.readOutbound());
@@ -145,5 +151,35 @@ class ClientConnectionHandlerTest {
     channel.close();
     channel.runPendingTasks();
     assertEquals(1, core.callsOf("disconnect").size());
+  }
+
+  @Test
+  void aConnectionThatSaysNothingIsClosedAfterTheHandshakeTimeout() {
+    EmbeddedChannel silent = new EmbeddedChannel();
+    silent
+        .pipeline()
+        .addLast(
+            new ClientConnectionHandler(
+                new ConnectionSettings(1024, Set.of(), 1 << 26, 20), core, 2, silent, REMOTE));
+    receive(silent, new byte[] {0, 0}); // half a length is not a frame
+    await()
+        .until(
+            () -> {
+              silent.runScheduledPendingTasks();
+              return !silent.isOpen();
+            });
+    assertTrue(core.calls.isEmpty());
+  }
+
+  @Test
+  void theHandshakeTimerStopsOnceTheConnectRequestIsIn() {
+    receive(RawClient.frame(RawClient.connectRequest(true), null));
+    channel.runPendingTasks();
+    assertEquals(-1, channel.runScheduledPendingTasks()); // nothing left scheduled
+    assertTrue(channel.isOpen());
+  }
+
+  private static void receive(EmbeddedChannel target, byte[] bytes) {
+    target.writeInbound(Unpooled.wrappedBuffer(bytes));
   }
 }
