@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paddock.client.protocol.ConnectRequest;
 import io.paddock.client.protocol.FourLetterWords;
 import io.paddock.client.protocol.GetDataRequest;
 import io.paddock.client.protocol.GetDataResponse;
 import io.paddock.client.protocol.ReplyHeader;
+import io.paddock.client.protocol.RequestHeader;
 import io.paddock.client.protocol.WatcherEvent;
 import io.paddock.server.config.ServerConfig;
 import io.paddock.server.config.ServerConfigBuilder;
@@ -23,9 +25,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -291,7 +297,7 @@ class ClientPortBehaviourTest {
     try (RawClient client = new RawClient(start())) {
       client.handshake(true);
       NettyClientChannel channel = (NettyClientChannel) core.callsOf("connect").get(0).channel();
-      assertTrue(channel.isReading());
+      await().until(channel::isReading); // resumed right after the ConnectResponse is flushed
       client.write(requestFrame(1, OpCode.GET_DATA, new GetDataRequest("/a", false)));
       await().until(() -> !channel.isReading());
       for (int i = 0; i < replies; i++) {
@@ -347,5 +353,45 @@ class ClientPortBehaviourTest {
       await().until(() -> core.callsOf("request").size() == 1);
       assertTrue(channel.isReading());
     }
+  }
+
+  @Test
+  void theOfficialClientConnectsAndClosesItsSession() throws Exception {
+    core.onRequestHook =
+        call ->
+            coreThread.execute(
+                () -> {
+                  RequestHeader h = FakeServerCore.header(call);
+                  call.channel().send(new ReplyHeader(h.xid(), 0, 0), null);
+                  call.channel().flush();
+                  if (h.type() == OpCode.CLOSE_SESSION) {
+                    call.channel().close();
+                  }
+                });
+    InetSocketAddress address = start();
+    CountDownLatch connected = new CountDownLatch(1);
+    ZooKeeper zk =
+        new ZooKeeper(
+            "127.0.0.1:" + address.getPort(),
+            30_000,
+            event -> {
+              if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                connected.countDown();
+              }
+            });
+    try {
+      assertTrue(connected.await(20, TimeUnit.SECONDS));
+      assertEquals(FakeServerCore.SESSION_ID, zk.getSessionId());
+      assertEquals(FakeServerCore.TIMEOUT_MS, zk.getSessionTimeout());
+    } finally {
+      zk.close();
+    }
+    await().until(() -> core.callsOf("disconnect").size() == 1);
+    ConnectRequest sent = (ConnectRequest) core.callsOf("connect").get(0).detail();
+    assertTrue(sent.readOnlyPresent());
+    assertEquals(30_000, sent.timeoutMs());
+    List<Integer> ops =
+        core.callsOf("request").stream().map(c -> FakeServerCore.header(c).type()).toList();
+    assertEquals(OpCode.CLOSE_SESSION, ops.get(ops.size() - 1));
   }
 }
