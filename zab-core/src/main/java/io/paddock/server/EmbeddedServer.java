@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
@@ -52,8 +53,14 @@ public final class EmbeddedServer implements AutoCloseable {
    * @param close stops the core, releasing its files
    * @param portBound told the port the client port bound (it differs from the configured one when
    *     that is 0)
+   * @param overloaded true while the core wants the transport to stop reading requests
    */
-  record Core(ServerCore core, Runnable start, Runnable close, IntConsumer portBound) {}
+  record Core(
+      ServerCore core,
+      Runnable start,
+      Runnable close,
+      IntConsumer portBound,
+      BooleanSupplier overloaded) {}
 
   /** The production core: Paddock's standalone server core on {@code config}. */
   static Core standaloneCore(ServerConfig config) {
@@ -66,7 +73,7 @@ public final class EmbeddedServer implements AutoCloseable {
             throw new UncheckedIOException("cannot open the data in " + config.dataDir(), e);
           }
         };
-    return new Core(core, start, core::close, core::setBoundClientPort);
+    return new Core(core, start, core::close, core::setBoundClientPort, core::isOverloaded);
   }
 
   private final ServerConfig baseConfig;
@@ -102,7 +109,8 @@ public final class EmbeddedServer implements AutoCloseable {
     ServerConfig config = currentConfig();
     Core started = coreFactory.apply(config);
     started.start().run();
-    ClientPort opened = new ClientPort(config, started.core());
+    ClientPort opened =
+        new ClientPort(config, started.core(), ClientPort.defaultIoThreads(), started.overloaded());
     try {
       boundAddress = opened.start();
       started.portBound().accept(boundAddress.getPort());

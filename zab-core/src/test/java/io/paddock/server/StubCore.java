@@ -30,7 +30,7 @@ final class StubCore implements ServerCore {
     return config -> {
       StubCore core = new StubCore(config, journal);
       return new EmbeddedServer.Core(
-          core, () -> journal.add("start"), () -> journal.add("close"), port -> {});
+          core, () -> journal.add("start"), () -> journal.add("close"), port -> {}, () -> false);
     };
   }
 

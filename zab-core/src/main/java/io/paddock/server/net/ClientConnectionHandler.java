@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,12 +51,15 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
     HANDSHAKE,
     /** The ConnectResponse is written; frames are requests. */
     ESTABLISHED,
+    /** Established, but the core is overloaded: reading waits until it is not. */
+    THROTTLED,
     /** Nothing more is read (four-letter word, bad length, or closed). */
     DONE
   }
 
   private final ConnectionSettings settings;
   private final ServerCore core;
+  private final BooleanSupplier overloaded;
   private final NettyClientChannel clientChannel;
   private ChannelHandlerContext context;
   private State state = State.FIRST;
@@ -69,6 +73,7 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
    *
    * @param settings limits and the four-letter-word whitelist
    * @param core where decoded frames go
+   * @param overloaded true while the core wants no more requests (checked before each one)
    * @param connectionId unique among this server's connections
    * @param channel the Netty channel this handler will be added to
    * @param remoteAddress the client's address
@@ -76,11 +81,13 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
   ClientConnectionHandler(
       ConnectionSettings settings,
       ServerCore core,
+      BooleanSupplier overloaded,
       long connectionId,
       Channel channel,
       InetSocketAddress remoteAddress) {
     this.settings = settings;
     this.core = core;
+    this.overloaded = overloaded;
     this.clientChannel =
         new NettyClientChannel(
             connectionId,
@@ -175,6 +182,10 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
       }
       if (cumulation.readableBytes() - WireLimits.FRAME_LENGTH_BYTES < length) {
         break; // the rest of the frame has not arrived yet
+      }
+      if (state == State.ESTABLISHED && overloaded.getAsBoolean()) {
+        throttle();
+        break;
       }
       cumulation.skipBytes(WireLimits.FRAME_LENGTH_BYTES);
       byte[] payload = new byte[length];
@@ -279,6 +290,33 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
     state = State.ESTABLISHED;
     updateAutoRead();
     processBuffered(); // requests that were pipelined behind the ConnectRequest
+  }
+
+  /** ZooKeeper's global throttle: stop reading until the core has caught up. */
+  private void throttle() {
+    state = State.THROTTLED;
+    updateAutoRead();
+    scheduleThrottleRecheck();
+  }
+
+  private void scheduleThrottleRecheck() {
+    context
+        .executor()
+        .schedule(
+            this::onThrottleRecheck, ClientPortLimits.THROTTLE_RECHECK_MS, TimeUnit.MILLISECONDS);
+  }
+
+  private void onThrottleRecheck() {
+    if (state != State.THROTTLED) {
+      return;
+    }
+    if (overloaded.getAsBoolean()) {
+      scheduleThrottleRecheck();
+      return;
+    }
+    state = State.ESTABLISHED;
+    updateAutoRead();
+    processBuffered();
   }
 
   private void updateAutoRead() {

@@ -23,6 +23,7 @@ import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,7 @@ public final class ClientPort implements AutoCloseable {
 
   private final ServerConfig config;
   private final ServerCore core;
+  private final BooleanSupplier overloaded;
   private final ConnectionSettings settings;
   private final ConnectionLimiter limiter;
   private final AtomicLong nextConnectionId = new AtomicLong(1);
@@ -59,7 +61,7 @@ public final class ClientPort implements AutoCloseable {
 
   /**
    * A port with the default number of I/O threads (the processors, at most {@link
-   * ClientPortLimits#IO_THREADS_DEFAULT_MAX}).
+   * ClientPortLimits#IO_THREADS_DEFAULT_MAX}) and no throttle.
    *
    * @param config where to listen, jute.maxbuffer, maxClientCnxns, the four-letter-word whitelist
    * @param core what the connections talk to
@@ -69,18 +71,34 @@ public final class ClientPort implements AutoCloseable {
   }
 
   /**
-   * A port with a given number of I/O threads.
+   * A port with a given number of I/O threads and no throttle.
    *
    * @param config where to listen, jute.maxbuffer, maxClientCnxns, the four-letter-word whitelist
    * @param core what the connections talk to
    * @param ioThreads threads that read and write connections; at least 1
    */
   public ClientPort(ServerConfig config, ServerCore core, int ioThreads) {
+    this(config, core, ioThreads, () -> false);
+  }
+
+  /**
+   * A port that stops reading requests while the core is overloaded (ZooKeeper's throttle on {@code
+   * globalOutstandingLimit}): a connection checks {@code overloaded} before each request and then
+   * every {@link ClientPortLimits#THROTTLE_RECHECK_MS} ms until it is false.
+   *
+   * @param config where to listen, jute.maxbuffer, maxClientCnxns, the four-letter-word whitelist
+   * @param core what the connections talk to
+   * @param ioThreads threads that read and write connections; at least 1
+   * @param overloaded true while the core wants no more requests; called on the I/O threads
+   */
+  public ClientPort(
+      ServerConfig config, ServerCore core, int ioThreads, BooleanSupplier overloaded) {
     if (ioThreads < 1) {
       throw new IllegalArgumentException("ioThreads must be at least 1: " + ioThreads);
     }
     this.config = Objects.requireNonNull(config, "config");
     this.core = Objects.requireNonNull(core, "core");
+    this.overloaded = Objects.requireNonNull(overloaded, "overloaded");
     this.settings = ConnectionSettings.of(config);
     this.limiter = new ConnectionLimiter(config.maxClientCnxns());
     this.acceptGroup =
@@ -189,7 +207,11 @@ public final class ClientPort implements AutoCloseable {
     io.awaitUninterruptibly(ClientPortLimits.SHUTDOWN_TIMEOUT_MS);
   }
 
-  private static int defaultIoThreads() {
+  /**
+   * The default number of I/O threads: the processors, at most {@link
+   * ClientPortLimits#IO_THREADS_DEFAULT_MAX}.
+   */
+  public static int defaultIoThreads() {
     return Math.max(
         1,
         Math.min(
@@ -214,7 +236,7 @@ public final class ClientPort implements AutoCloseable {
           .pipeline()
           .addLast(
               new ClientConnectionHandler(
-                  settings, core, nextConnectionId.getAndIncrement(), channel, remote));
+                  settings, core, overloaded, nextConnectionId.getAndIncrement(), channel, remote));
     }
   }
 }

@@ -43,6 +43,12 @@ public final class ClientPortLimits {
    */
   public static final long HANDSHAKE_TIMEOUT_MS = 10_000;
 
+  /**
+   * How often a connection paused by the core's overload signal (ZooKeeper's global outstanding
+   * request throttle) checks whether it may read again, ms.
+   */
+  public static final long THROTTLE_RECHECK_MS = 5;
+
   /** Threads that accept connections. */
   public static final int ACCEPT_THREADS = 1;
 

@@ -37,6 +37,7 @@ class ClientConnectionHandlerTest {
           new ConnectionSettings(
               WireLimits.JUTE_MAX_BUFFER_DEFAULT, Set.of("ruok"), 1 << 26, 60_000),
           core,
+          () -> false,
           42,
           channel,
           REMOTE);
@@ -122,6 +123,7 @@ class ClientConnectionHandlerTest {
             new ClientConnectionHandler(
                 new ConnectionSettings(1024, Set.of("ruok"), 1 << 26, 60_000),
                 failing,
+                () -> false,
                 1,
                 other,
                 REMOTE));
@@ -160,7 +162,12 @@ class ClientConnectionHandlerTest {
         .pipeline()
         .addLast(
             new ClientConnectionHandler(
-                new ConnectionSettings(1024, Set.of(), 1 << 26, 20), core, 2, silent, REMOTE));
+                new ConnectionSettings(1024, Set.of(), 1 << 26, 20),
+                core,
+                () -> false,
+                2,
+                silent,
+                REMOTE));
     receive(silent, new byte[] {0, 0}); // half a length is not a frame
     await()
         .until(

@@ -29,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
@@ -393,5 +394,33 @@ class ClientPortBehaviourTest {
     List<Integer> ops =
         core.callsOf("request").stream().map(c -> FakeServerCore.header(c).type()).toList();
     assertEquals(OpCode.CLOSE_SESSION, ops.get(ops.size() - 1));
+  }
+
+  @Test
+  void anOverloadedCoreIsNotGivenMoreRequests() throws Exception {
+    AtomicBoolean overloaded = new AtomicBoolean();
+    port =
+        new ClientPort(
+            ServerConfig.builder()
+                .dataDir(dataDir)
+                .clientAddress(new InetSocketAddress("127.0.0.1", 0))
+                .build(),
+            core,
+            2,
+            overloaded::get);
+    try (RawClient client = new RawClient(port.start())) {
+      client.handshake(true);
+      NettyClientChannel channel = (NettyClientChannel) core.callsOf("connect").get(0).channel();
+      overloaded.set(true);
+      client.write(
+          concat(
+              requestFrame(1, OpCode.GET_DATA, new GetDataRequest("/a", false)),
+              requestFrame(2, OpCode.GET_DATA, new GetDataRequest("/b", false))));
+      await().until(() -> !channel.isReading());
+      assertTrue(core.callsOf("request").isEmpty());
+      overloaded.set(false);
+      await().until(() -> core.callsOf("request").size() == 2);
+      await().until(channel::isReading);
+    }
   }
 }
