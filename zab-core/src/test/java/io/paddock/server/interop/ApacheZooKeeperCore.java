@@ -20,6 +20,11 @@ public final class ApacheZooKeeperCore implements TestCore {
   private static final String EXTENDED_TYPES = "zookeeper.extendedTypesEnabled";
   private static final int MAX_CLIENT_CNXNS = 200;
 
+  static {
+    // Tests need no durability across power loss; an fsync per write would dominate their time.
+    System.setProperty("zookeeper.forceSync", "no");
+  }
+
   private final Path dataDir;
   private final CoreSettings settings;
   private final boolean netty;
