@@ -1,0 +1,184 @@
+package io.paddock.server.core;
+
+import io.paddock.client.protocol.AuthPacket;
+import io.paddock.client.protocol.ReplyHeader;
+import io.paddock.client.protocol.Request;
+import io.paddock.server.core.prep.Footprint;
+import io.paddock.server.core.prep.PrepSubject;
+import io.paddock.server.core.prep.WritePrep;
+import io.paddock.store.model.ErrorCode;
+import io.paddock.store.model.OpCode;
+import io.paddock.store.txn.Txn;
+import io.paddock.store.txn.TxnHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes each request of a batch, in arrival order: auth and sasl at once; writes (and
+ * closeSession) prepped and logged; other requests answered at once unless their connection has
+ * writes logged and not yet applied, in which case they wait behind them (per-session FIFO).
+ */
+final class Dispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+  /** The zxid ZooKeeper puts in the reply to an op it does not know. */
+  static final long UNKNOWN_OP_ZXID = -1;
+
+  private final CoreState state;
+  private final GroupCommit commit;
+  private final ReadOps reads;
+  private final AuthOps authOps;
+
+  Dispatcher(CoreState state, GroupCommit commit) {
+    this.state = state;
+    this.commit = commit;
+    this.reads = new ReadOps(state);
+    this.authOps = new AuthOps(state);
+  }
+
+  void onPacket(CoreEvent.Packet p) {
+    Inflight request = accept(p.channel(), p.header().xid(), p.header().type(), p.receivedMs());
+    if (request == null) {
+      return;
+    }
+    Connection c = request.connection();
+    int op = p.header().type();
+    if (op == OpCode.AUTH) {
+      authOps.auth(request, (AuthPacket) p.request());
+    } else if (op == OpCode.SASL) {
+      authOps.sasl(request);
+    } else if (op == OpCode.CLOSE_SESSION) {
+      closeSession(request, c);
+    } else if (WritePrep.isWrite(op)) {
+      write(request, c, op, p.request());
+    } else if (c.hasUnappliedWrites()) {
+      commit.hold(new PendingBatch.Held(request, p));
+    } else {
+      runNow(request, p);
+    }
+  }
+
+  void onBadPacket(CoreEvent.BadPacket b) {
+    Inflight request = accept(b.channel(), b.header().xid(), b.header().type(), b.receivedMs());
+    if (request == null) {
+      return;
+    }
+    Connection c = request.connection();
+    LOG.info("Bad request from {}: op {} {} ({})", c, b.header().type(), b.kind(), b.reason());
+    if (b.kind() == ServerCore.BadFrame.MALFORMED_BODY && b.header().type() == OpCode.MULTI) {
+      // A multi that does not decode is still a write: it consumes a zxid (PROTOCOL 6.3, 9.9).
+      TxnHeader header = state.nextHeader(c.sessionId(), request.xid(), OpCode.MULTI);
+      commit.log(
+          new PendingBatch.Write(
+              header,
+              new Txn.Error(ErrorCode.MARSHALLINGERROR),
+              PendingBatch.Origin.MALFORMED,
+              request,
+              c,
+              null,
+              null));
+    } else if (c.hasUnappliedWrites()) {
+      commit.hold(new PendingBatch.Held(request, b));
+    } else {
+      badFrameNow(request, b);
+    }
+  }
+
+  /** Runs a request that waited behind its connection's writes. */
+  void runHeld(PendingBatch.Held held) {
+    if (held.event() instanceof CoreEvent.Packet p) {
+      runNow(held.request(), p);
+    } else {
+      badFrameNow(held.request(), (CoreEvent.BadPacket) held.event());
+    }
+  }
+
+  void onDisconnect(CoreEvent.Disconnect d) {
+    Connection c = state.connection(d.channel());
+    if (c != null) {
+      state.outbox.close(c);
+      state.removeConnection(c);
+    }
+  }
+
+  /**
+   * Counts a request in, and touches its session. Returns null, having accounted for it, when
+   * nothing should answer it: its connection is unknown or closed, has no session, or its session
+   * is closing.
+   */
+  private Inflight accept(ClientChannel channel, int xid, int opCode, long receivedMs) {
+    Connection c = state.connection(channel);
+    if (c == null || c.isClosed() || c.sessionId() == 0) {
+      state.stats.outstanding.decrementAndGet();
+      return null;
+    }
+    c.stats.packetReceived();
+    state.stats.packetReceived();
+    c.stats.requestQueued();
+    Inflight request = new Inflight(c, xid, opCode, receivedMs);
+    if (!state.sessions.touch(c.sessionId(), state.clock.monotonicMs())) {
+      state.outbox.finish(request);
+      return null;
+    }
+    return request;
+  }
+
+  private void runNow(Inflight request, CoreEvent.Packet p) {
+    if (ReadOps.handles(p.header().type())) {
+      reads.handle(request, p.header(), p.request());
+    } else {
+      // Every decodable op is routed above; this would be a transport bug. Answer as ZooKeeper
+      // answers an op it does not know.
+      badFrameNow(
+          request,
+          new CoreEvent.BadPacket(
+              p.channel(),
+              p.header(),
+              ServerCore.BadFrame.UNKNOWN_OP,
+              "not routable",
+              p.receivedMs()));
+    }
+  }
+
+  /** UNIMPLEMENTED (zxid −1) or MARSHALLINGERROR, then close (PROTOCOL 5). */
+  private void badFrameNow(Inflight request, CoreEvent.BadPacket b) {
+    boolean unknown = b.kind() == ServerCore.BadFrame.UNKNOWN_OP;
+    ReplyHeader header =
+        new ReplyHeader(
+            request.xid(),
+            unknown ? UNKNOWN_OP_ZXID : state.lastProcessedZxid(),
+            (unknown ? ErrorCode.UNIMPLEMENTED : ErrorCode.MARSHALLINGERROR).code());
+    state.outbox.answer(request, header, null);
+    Connection c = request.connection();
+    state.outbox.close(c);
+    state.removeConnection(c);
+  }
+
+  private void write(Inflight request, Connection c, int op, Request body) {
+    if (commit.mustCommitBefore(Footprint.reads(op, body))) {
+      commit.commitNow(); // prep must see what the earlier writes of the batch did
+    }
+    PrepSubject subject =
+        new PrepSubject(c.sessionId(), state.sessions.isActive(c.sessionId()), c.ids());
+    Txn txn = state.prep.prep(op, body, subject, state.tree::aclOf);
+    TxnHeader header = state.nextHeader(c.sessionId(), request.xid(), op);
+    commit.log(
+        new PendingBatch.Write(header, txn, PendingBatch.Origin.CLIENT, request, c, body, null));
+  }
+
+  private void closeSession(Inflight request, Connection c) {
+    long id = c.sessionId();
+    state.sessions.setClosing(id);
+    TxnHeader header = state.nextHeader(id, request.xid(), OpCode.CLOSE_SESSION);
+    commit.log(
+        new PendingBatch.Write(
+            header,
+            new Txn.CloseSession(),
+            PendingBatch.Origin.CLOSE_BY_CLIENT,
+            request,
+            c,
+            null,
+            null),
+        state.tree.getEphemerals(id, null));
+  }
+}

@@ -1,0 +1,136 @@
+package io.paddock.server.core;
+
+import io.paddock.store.db.SnapshotTask;
+import io.paddock.store.model.OpCode;
+import io.paddock.store.txn.Txn;
+import io.paddock.store.txn.TxnHeader;
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state thread's timed work, run after every batch and whenever the loop wakes: expire sessions
+ * (a closeSession txn each, through the pipeline), reap containers and TTL nodes (deleteContainer
+ * txns, at most {@code znode.container.maxPerMinute}), write a slice of a running snapshot or start
+ * one when due, and autopurge old files.
+ */
+final class Housekeeping {
+  private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
+  private static final long NEVER = Long.MAX_VALUE;
+
+  private final CoreState state;
+  private final GroupCommit commit;
+  private final long reapIntervalMs;
+  private final double reapPerMs;
+  private final long purgeIntervalMs;
+  private long nextReapMs;
+  private long nextPurgeMs;
+  private double reapTokens;
+  private long reapTokensAtMs;
+
+  Housekeeping(CoreState state, GroupCommit commit) {
+    this.state = state;
+    this.commit = commit;
+    long now = state.clock.monotonicMs();
+    this.reapIntervalMs = state.config.containerCheckIntervalMs();
+    this.reapPerMs = (double) state.config.containerMaxPerMinute() / CoreLimits.MS_PER_MINUTE;
+    this.nextReapMs = now + reapIntervalMs;
+    this.reapTokens = state.config.containerMaxPerMinute();
+    this.reapTokensAtMs = now;
+    int purgeHours = state.config.autopurgeIntervalHours();
+    this.purgeIntervalMs = purgeHours > 0 ? purgeHours * CoreLimits.MS_PER_HOUR : NEVER;
+    this.nextPurgeMs = purgeHours > 0 ? now : NEVER; // ZooKeeper purges once at start-up too
+  }
+
+  /** Does whatever is due now; logs and commits the txns that needs. */
+  void run() {
+    long now = state.clock.monotonicMs();
+    expireSessions(now);
+    if (now >= nextReapMs) {
+      reap(now);
+      nextReapMs = now + reapIntervalMs;
+    }
+    commit.commitNow();
+    snapshot();
+    if (now >= nextPurgeMs && state.db.runningSnapshot() == null) {
+      purge();
+      nextPurgeMs = now + purgeIntervalMs;
+    }
+  }
+
+  /** How long the loop may sleep before something is due; 0 while a snapshot is being written. */
+  long msUntilDue() {
+    if (state.db.runningSnapshot() != null || state.db.snapshotDue()) {
+      return 0;
+    }
+    long now = state.clock.monotonicMs();
+    long next = Math.min(state.sessions.nextExpiryMs(), Math.min(nextReapMs, nextPurgeMs));
+    return Math.max(0, next - now);
+  }
+
+  private void expireSessions(long now) {
+    for (long id : state.sessions.takeExpired(now)) {
+      LOG.info(
+          "Expiring session 0x{}, timeout of {}ms exceeded",
+          Long.toHexString(id),
+          state.sessions.timeoutOf(id));
+      TxnHeader header = state.nextHeader(id, 0, OpCode.CLOSE_SESSION);
+      commit.log(
+          new PendingBatch.Write(
+              header, new Txn.CloseSession(), PendingBatch.Origin.EXPIRY, null, null, null, null),
+          state.tree.getEphemerals(id, null));
+    }
+  }
+
+  /** Deletes empty containers and expired TTL nodes, within the per-minute budget (§9.4, §9.5). */
+  private void reap(long now) {
+    reapTokens =
+        Math.min(
+            state.config.containerMaxPerMinute(), reapTokens + (now - reapTokensAtMs) * reapPerMs);
+    reapTokensAtMs = now;
+    List<String> candidates =
+        state.tree.reapCandidates(
+            state.clock.wallMs(), state.config.containerMaxNeverUsedIntervalMs());
+    for (String path : candidates) {
+      if (reapTokens < 1) {
+        break;
+      }
+      reapTokens--;
+      TxnHeader header = state.nextHeader(0, 0, OpCode.DELETE_CONTAINER);
+      commit.log(
+          new PendingBatch.Write(
+              header,
+              new Txn.DeleteContainer(path),
+              PendingBatch.Origin.REAPER,
+              null,
+              null,
+              null,
+              null));
+    }
+  }
+
+  private void snapshot() {
+    try {
+      SnapshotTask running = state.db.runningSnapshot();
+      if (running != null) {
+        for (int i = 0; i < CoreLimits.SNAPSHOT_SLICES_PER_ROUND && !running.step(); i++) {
+          // one bounded slice per round, so batches keep flowing between slices
+        }
+      } else if (state.db.snapshotDue()) {
+        state.db.beginSnapshot();
+      }
+    } catch (IOException e) {
+      // The log still holds every txn; the next snapshot will be tried when due again.
+      LOG.warn("Snapshot failed", e);
+    }
+  }
+
+  private void purge() {
+    try {
+      state.db.purge(state.config.autopurgeSnapRetainCount());
+    } catch (IOException e) {
+      LOG.warn("Autopurge failed", e);
+    }
+  }
+}
