@@ -125,7 +125,23 @@ final class Dispatcher {
 
   private void runNow(Inflight request, CoreEvent.Packet p) {
     if (ReadOps.handles(p.header().type())) {
-      reads.handle(request, p.header(), p.request());
+      try {
+        reads.handle(request, p.header(), p.request());
+      } catch (IllegalStateException e) {
+        throw e; // a broken invariant stops the server
+      } catch (RuntimeException e) {
+        // A request the decoder let through but the handler cannot take (ZooKeeper's generic
+        // catch): MARSHALLINGERROR, and only this connection is closed. Reads change nothing.
+        LOG.error("Failed to process op {} from {}", p.header().type(), request.connection(), e);
+        badFrameNow(
+            request,
+            new CoreEvent.BadPacket(
+                p.channel(),
+                p.header(),
+                ServerCore.BadFrame.MALFORMED_BODY,
+                e.toString(),
+                p.receivedMs()));
+      }
     } else {
       // Every decodable op is routed above; this would be a transport bug. Answer as ZooKeeper
       // answers an op it does not know.
@@ -160,10 +176,26 @@ final class Dispatcher {
     }
     PrepSubject subject =
         new PrepSubject(c.sessionId(), state.sessions.isActive(c.sessionId()), c.ids());
-    Txn txn = state.prep.prep(op, body, subject, state.tree::aclOf);
+    Txn txn = prep(op, body, subject, request);
     TxnHeader header = state.nextHeader(c.sessionId(), request.xid(), op);
     commit.log(
         new PendingBatch.Write(header, txn, PendingBatch.Origin.CLIENT, request, c, body, null));
+  }
+
+  /**
+   * Preps a write; a body prep cannot take (ZooKeeper's generic catch in its prep stage) becomes a
+   * MARSHALLINGERROR error txn, which still consumes a zxid. Prep reads the tree and changes
+   * nothing, so nothing is left half done.
+   */
+  private Txn prep(int op, Request body, PrepSubject subject, Inflight request) {
+    try {
+      return state.prep.prep(op, body, subject, state.tree::aclOf);
+    } catch (IllegalStateException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      LOG.error("Failed to prep op {} from {}", op, request.connection(), e);
+      return new Txn.Error(ErrorCode.MARSHALLINGERROR);
+    }
   }
 
   private void closeSession(Inflight request, Connection c) {

@@ -22,22 +22,23 @@ final class Housekeeping {
   private final CoreState state;
   private final GroupCommit commit;
   private final long reapIntervalMs;
-  private final double reapPerMs;
   private final long purgeIntervalMs;
   private long nextReapMs;
   private long nextPurgeMs;
-  private double reapTokens;
-  private long reapTokensAtMs;
+
+  /** The reaper's budget in "delete × ms-per-minute" units: a delete costs MS_PER_MINUTE. */
+  private long reapBudget;
+
+  private long reapBudgetAtMs;
 
   Housekeeping(CoreState state, GroupCommit commit) {
     this.state = state;
     this.commit = commit;
     long now = state.clock.monotonicMs();
     this.reapIntervalMs = state.config.containerCheckIntervalMs();
-    this.reapPerMs = (double) state.config.containerMaxPerMinute() / CoreLimits.MS_PER_MINUTE;
     this.nextReapMs = now + reapIntervalMs;
-    this.reapTokens = state.config.containerMaxPerMinute();
-    this.reapTokensAtMs = now;
+    this.reapBudget = reapBudgetMax();
+    this.reapBudgetAtMs = now;
     int purgeHours = state.config.autopurgeIntervalHours();
     this.purgeIntervalMs = purgeHours > 0 ? purgeHours * CoreLimits.MS_PER_HOUR : NEVER;
     this.nextPurgeMs = purgeHours > 0 ? now : NEVER; // ZooKeeper purges once at start-up too
@@ -85,18 +86,19 @@ final class Housekeeping {
 
   /** Deletes empty containers and expired TTL nodes, within the per-minute budget (§9.4, §9.5). */
   private void reap(long now) {
-    reapTokens =
-        Math.min(
-            state.config.containerMaxPerMinute(), reapTokens + (now - reapTokensAtMs) * reapPerMs);
-    reapTokensAtMs = now;
+    // A token bucket in exact integer units: maxPerMinute deletes accrue per minute, at most a
+    // minute's worth is kept.
+    long accrued = (now - reapBudgetAtMs) * state.config.containerMaxPerMinute();
+    reapBudget = Math.min(reapBudgetMax(), reapBudget + accrued);
+    reapBudgetAtMs = now;
     List<String> candidates =
         state.tree.reapCandidates(
             state.clock.wallMs(), state.config.containerMaxNeverUsedIntervalMs());
     for (String path : candidates) {
-      if (reapTokens < 1) {
+      if (reapBudget < CoreLimits.MS_PER_MINUTE) {
         break;
       }
-      reapTokens--;
+      reapBudget -= CoreLimits.MS_PER_MINUTE;
       TxnHeader header = state.nextHeader(0, 0, OpCode.DELETE_CONTAINER);
       commit.log(
           new PendingBatch.Write(
@@ -108,6 +110,10 @@ final class Housekeeping {
               null,
               null));
     }
+  }
+
+  private long reapBudgetMax() {
+    return state.config.containerMaxPerMinute() * CoreLimits.MS_PER_MINUTE;
   }
 
   private void snapshot() {

@@ -91,7 +91,15 @@ final class WatchOps {
   }
 
   private static boolean hasNull(List<String> paths) {
-    return paths != null && paths.contains(null);
+    if (paths == null) {
+      return false;
+    }
+    for (String p : paths) { // not contains(null): immutable lists throw on it
+      if (p == null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Reply addWatch(Connection c, AddWatchRequest r) {
