@@ -491,15 +491,18 @@ public final class ClientCore extends CoreSupport implements Connection.Listener
         machine.reason());
     Connection c = connection;
     connection = null;
+    List<Call<?>> inFlight = c == null ? List.of() : c.drainPending();
     if (c != null) {
       c.close();
-      c.drainPending().forEach(call -> fail(call, code));
     }
-    failAllWaiting(code);
     if (timer != null) {
       timer.cancel(false);
     }
-    publishState();
+    publishState(
+        () -> {
+          inFlight.forEach(call -> fail(call, code));
+          failAllWaiting(code);
+        });
     events.shutdownAfterDrain();
     terminated.complete(null);
     group.shutdownGracefully(0, ClientLimits.CLOSE_THREADS_WAIT_MS_MAX, TimeUnit.MILLISECONDS);

@@ -216,16 +216,27 @@ abstract class CoreSupport implements Call.Context {
     }
   }
 
-  /**
-   * Tells listeners and every watcher (a NONE event) when the machine's state changed; a terminal
-   * state disarms all watches afterwards.
-   */
+  /** {@link #publishState(Runnable)} with nothing in between. */
   void publishState() {
+    publishState(() -> {});
+  }
+
+  /**
+   * Publishes a state change of the machine: first the views other threads read (so whoever sees a
+   * failure caused by the change also sees the new state), then {@code between} (which fails
+   * calls), then the announcement to listeners and to every watcher (a NONE event), after those
+   * failures as in ZooKeeper. Listeners added before the views change are told. A terminal state
+   * disarms all watches afterwards.
+   */
+  void publishState(Runnable between) {
     ConnectionState now = machine.state();
     ConnectionState before = published;
     if (now == before) {
+      between.run();
       return;
     }
+    List<ConnectionStateListener> targets = List.copyOf(listeners());
+    Set<Watcher> watchers = watches.all();
     sessionIdView = machine.sessionId();
     passwordView = machine.password();
     negotiatedView = machine.negotiatedTimeoutMs();
@@ -233,8 +244,7 @@ abstract class CoreSupport implements Call.Context {
     synchronized (stateMonitor) {
       stateMonitor.notifyAll();
     }
-    List<ConnectionStateListener> targets = List.copyOf(listeners());
-    Set<Watcher> watchers = watches.all();
+    between.run();
     WatchedEvent event = new WatchedEvent(EventType.NONE, now, null, -1);
     events.post(
         () -> {
