@@ -94,6 +94,16 @@ class WatchesTest {
   }
 
   @Test
+  void existsOnAnExistingNodeSetsADataWatch() throws Exception {
+    create("/there");
+    Recorder r = new Recorder();
+    assertTrue(sync.exists("/there", r) != null);
+    sync.delete("/there", -1);
+    drainEvents("/there-marker");
+    assertEquals(List.of(EventType.NODE_DELETED), types(r));
+  }
+
+  @Test
   void childWatchAndDeleteFanOut() throws Exception {
     create("/parent");
     create("/parent/kid");

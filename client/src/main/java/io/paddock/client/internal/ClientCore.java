@@ -63,6 +63,12 @@ public final class ClientCore extends ConnectionDriver {
 
   /** Starts the first connection attempt. */
   public void start() {
+    LOG.info(
+        "client starting: hosts {} (seed {}), chroot {}, session timeout {} ms",
+        hosts.order(),
+        config.randomSeed(),
+        chroot.root(),
+        config.sessionTimeoutMs());
     loop.execute(this::tick);
   }
 
