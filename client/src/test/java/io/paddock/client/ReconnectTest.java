@@ -229,8 +229,10 @@ class ReconnectTest {
           new Thread(
               () -> {
                 while (!dead.isClosed()) {
-                  try (Socket s = dead.accept()) {
+                  try {
+                    Socket s = dead.accept();
                     deadAttempts.incrementAndGet();
+                    s.close(); // a host that is up but no ZooKeeper: it hangs up at once
                   } catch (Exception e) {
                     return;
                   }
