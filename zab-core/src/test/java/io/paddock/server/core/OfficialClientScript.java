@@ -24,6 +24,7 @@ import org.apache.zookeeper.data.Stat;
 final class OfficialClientScript implements AutoCloseable {
   private static final int SESSION_TIMEOUT_MS = 30_000;
 
+  private final String connectString;
   final ZooKeeper a;
   final ZooKeeper b;
   private final List<String> log = Collections.synchronizedList(new ArrayList<>());
@@ -31,6 +32,7 @@ final class OfficialClientScript implements AutoCloseable {
   private final List<String> eventsB = Collections.synchronizedList(new ArrayList<>());
 
   OfficialClientScript(String connectString) throws Exception {
+    this.connectString = connectString;
     a = connect(connectString, "A", eventsA);
     b = connect(connectString, "B", eventsB);
   }
@@ -56,6 +58,11 @@ final class OfficialClientScript implements AutoCloseable {
       throw new AssertionError(name + " did not connect to " + connectString);
     }
     return zk;
+  }
+
+  /** A third client whose events are written down as C's (with A's, before B's). */
+  ZooKeeper third() throws Exception {
+    return connect(connectString, "C", eventsA);
   }
 
   /** What happened, line by line. */

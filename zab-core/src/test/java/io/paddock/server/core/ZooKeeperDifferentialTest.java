@@ -206,6 +206,18 @@ class ZooKeeperDifferentialTest {
           a.delete("/zookeeper", -1);
           return "ok";
         });
+    ZooKeeper c = s.third();
+    s.op("c ephemeral 1", () -> c.create("/ce1", null, open, CreateMode.EPHEMERAL));
+    s.op("c ephemeral 2", () -> c.create("/ce2", null, open, CreateMode.EPHEMERAL_SEQUENTIAL));
+    s.op("a watches /ce1", () -> a.exists("/ce1", true));
+    s.op("b watches / kids", () -> b.getChildren("/", true));
+    s.op(
+        "c closes",
+        () -> {
+          c.close();
+          return "closed";
+        });
+    s.op("ce1 gone", () -> a.exists("/ce1", false));
     s.op("b whoAmI", () -> b.whoAmI().size());
     s.op("a whoAmI", () -> a.whoAmI().toString());
   }
