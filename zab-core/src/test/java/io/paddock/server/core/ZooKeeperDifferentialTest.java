@@ -103,6 +103,14 @@ class ZooKeeperDifferentialTest {
   }
 
   private static void scripted(OfficialClientScript s) throws Exception {
+    scriptedBasics(s);
+    scriptedAcls(s);
+    scriptedMultiAndWatches(s);
+    scriptedSessions(s);
+  }
+
+  /** Creates of every kind, data and version rules, and the watches they fire. */
+  private static void scriptedBasics(OfficialClientScript s) throws Exception {
     ZooKeeper a = s.a;
     ZooKeeper b = s.b;
     List<ACL> open = Ids.OPEN_ACL_UNSAFE;
@@ -129,6 +137,13 @@ class ZooKeeperDifferentialTest {
           a.delete("/a", -1);
           return "ok";
         });
+  }
+
+  /** Permissions, ACL fixup, digest auth and masking. */
+  private static void scriptedAcls(OfficialClientScript s) throws Exception {
+    ZooKeeper a = s.a;
+    ZooKeeper b = s.b;
+    List<ACL> open = Ids.OPEN_ACL_UNSAFE;
     s.op("read-only /ro", () -> a.create("/ro", null, Ids.READ_ACL_UNSAFE, CreateMode.PERSISTENT));
     s.op("create under /ro", () -> a.create("/ro/x", null, open, CreateMode.PERSISTENT));
     s.op("setData /ro", () -> a.setData("/ro", null, -1));
@@ -152,6 +167,13 @@ class ZooKeeperDifferentialTest {
             new ACL(Perms.READ, Ids.ANYONE_ID_UNSAFE));
     s.op("digest acl", () -> a.create("/dg", null, digestRead, CreateMode.PERSISTENT));
     s.op("b getACL masked", () -> b.getACL("/dg", new Stat()));
+  }
+
+  /** multi, multiRead, ephemerals, persistent watches. */
+  private static void scriptedMultiAndWatches(OfficialClientScript s) throws Exception {
+    ZooKeeper a = s.a;
+    ZooKeeper b = s.b;
+    List<ACL> open = Ids.OPEN_ACL_UNSAFE;
     s.op(
         "multi ok",
         () ->
@@ -206,6 +228,13 @@ class ZooKeeperDifferentialTest {
           a.delete("/zookeeper", -1);
           return "ok";
         });
+  }
+
+  /** A closing session and whoAmI. */
+  private static void scriptedSessions(OfficialClientScript s) throws Exception {
+    ZooKeeper a = s.a;
+    ZooKeeper b = s.b;
+    List<ACL> open = Ids.OPEN_ACL_UNSAFE;
     ZooKeeper c = s.third();
     s.op("c ephemeral 1", () -> c.create("/ce1", null, open, CreateMode.EPHEMERAL));
     s.op("c ephemeral 2", () -> c.create("/ce2", null, open, CreateMode.EPHEMERAL_SEQUENTIAL));
@@ -235,85 +264,97 @@ class ZooKeeperDifferentialTest {
   };
 
   private static void random(OfficialClientScript s, Random r) throws Exception {
-    List<ACL> open = Ids.OPEN_ACL_UNSAFE;
-    CreateMode[] modes = CreateMode.values();
     for (int i = 0; i < RANDOM_OPS; i++) {
-      ZooKeeper zk = r.nextBoolean() ? s.a : s.b;
-      String who = zk == s.a ? "A" : "B";
-      String path = PATHS[r.nextInt(PATHS.length)];
-      int version = r.nextInt(4) == 0 ? r.nextInt(3) : -1;
-      boolean watch = r.nextInt(3) == 0;
-      String data = "v" + r.nextInt(100);
-      String what = who + " #" + i + " ";
-      switch (r.nextInt(14)) {
-        case 0, 1 -> {
-          CreateMode mode = modes[r.nextInt(modes.length)];
-          long ttl = mode.isTTL() ? 1 + r.nextInt(100_000) : -1;
+      randomOp(s, r, i);
+    }
+  }
+
+  /** One random op on a random client and path. */
+  private static void randomOp(OfficialClientScript s, Random r, int i) throws Exception {
+    ZooKeeper zk = r.nextBoolean() ? s.a : s.b;
+    String path = PATHS[r.nextInt(PATHS.length)];
+    String what = (zk == s.a ? "A" : "B") + " #" + i + " ";
+    int kind = r.nextInt(14);
+    if (kind < 9) {
+      randomWrite(s, r, zk, path, what, kind);
+    } else {
+      randomRead(s, r, zk, path, what, kind);
+    }
+  }
+
+  private static void randomWrite(
+      OfficialClientScript s, Random r, ZooKeeper zk, String path, String what, int kind)
+      throws Exception {
+    List<ACL> open = Ids.OPEN_ACL_UNSAFE;
+    int version = r.nextInt(4) == 0 ? r.nextInt(3) : -1;
+    String data = "v" + r.nextInt(100);
+    switch (kind) {
+      case 0, 1, 2 -> {
+        CreateMode mode = CreateMode.values()[r.nextInt(CreateMode.values().length)];
+        long ttl = mode.isTTL() ? 1 + r.nextInt(100_000) : -1;
+        s.op(
+            what + "create " + path + " " + mode, () -> s.create2(zk, path, data, open, mode, ttl));
+      }
+      case 3 -> s.op(what + "delete " + path + " v" + version, () -> delete(zk, path, version));
+      case 4, 5 ->
           s.op(
-              what + "create " + path + " " + mode,
-              () -> s.create2(zk, path, data, open, mode, ttl));
-        }
-        case 2 ->
-            s.op(
-                what + "delete " + path + " v" + version,
-                () -> {
-                  zk.delete(path, version);
-                  return "ok";
-                });
-        case 3 ->
-            s.op(
-                what + "setData " + path + " v" + version,
-                () -> zk.setData(path, bytes(data), version));
-        case 4 ->
-            s.op(
-                what + "getData " + path + " w" + watch,
-                () -> {
-                  Stat st = new Stat();
-                  byte[] d = zk.getData(path, watch, st);
-                  return (d == null ? "null" : new String(d, StandardCharsets.UTF_8))
-                      + " "
-                      + s.stat(st);
-                });
-        case 5 -> s.op(what + "exists " + path + " w" + watch, () -> zk.exists(path, watch));
-        case 6 -> s.op(what + "children " + path + " w" + watch, () -> zk.getChildren(path, watch));
-        case 7 ->
-            s.op(
-                what + "multi " + path,
-                () ->
-                    zk.multi(
-                        List.of(
-                            createOp(path, data, open, CreateMode.PERSISTENT),
-                            Op.setData(path, bytes(data), r.nextInt(2) - 1),
-                            Op.check(PATHS[r.nextInt(PATHS.length)], -1))));
-        case 8 ->
-            s.op(
-                what + "setACL " + path,
-                () -> zk.setACL(path, r.nextBoolean() ? open : Ids.READ_ACL_UNSAFE, -1));
-        case 10 ->
-            s.op(
-                what + "multiRead " + path,
-                () ->
-                    zk.multi(
-                        List.of(Op.getData(path), Op.getChildren(PATHS[r.nextInt(PATHS.length)]))));
-        case 11 -> s.op(what + "allChildren " + path, () -> zk.getAllChildrenNumber(path));
-        case 12 -> s.op(what + "ephemerals", () -> zk.getEphemerals("/"));
-        case 13 ->
-            s.op(
-                what + "addWatch " + path,
-                () -> {
-                  zk.addWatch(path, OfficialClientScript.watchMode(r.nextBoolean()));
-                  return "ok";
-                });
-        default ->
-            s.op(
-                what + "children2 " + path,
-                () -> {
-                  Stat st = new Stat();
-                  List<String> kids = new ArrayList<>(zk.getChildren(path, false, st));
-                  kids.sort(null);
-                  return kids + " " + s.stat(st);
-                });
+              what + "setData " + path + " v" + version,
+              () -> zk.setData(path, bytes(data), version));
+      case 6, 7 -> {
+        List<Op> ops =
+            List.of(
+                createOp(path, data, open, CreateMode.PERSISTENT),
+                Op.setData(path, bytes(data), r.nextInt(2) - 1),
+                Op.check(PATHS[r.nextInt(PATHS.length)], -1));
+        s.op(what + "multi " + path, () -> zk.multi(ops));
+      }
+      default -> {
+        List<ACL> acl = r.nextBoolean() ? open : Ids.READ_ACL_UNSAFE;
+        s.op(what + "setACL " + path, () -> zk.setACL(path, acl, -1));
       }
     }
+  }
+
+  private static void randomRead(
+      OfficialClientScript s, Random r, ZooKeeper zk, String path, String what, int kind)
+      throws Exception {
+    boolean watch = r.nextInt(3) == 0;
+    switch (kind) {
+      case 9 -> s.op(what + "getData " + path + " w" + watch, () -> getData(s, zk, path, watch));
+      case 10 -> s.op(what + "exists " + path + " w" + watch, () -> zk.exists(path, watch));
+      case 11 -> s.op(what + "children " + path + " w" + watch, () -> zk.getChildren(path, watch));
+      case 12 -> {
+        List<Op> ops = List.of(Op.getData(path), Op.getChildren(PATHS[r.nextInt(PATHS.length)]));
+        s.op(what + "multiRead " + path, () -> zk.multi(ops));
+      }
+      default -> {
+        int pick = r.nextInt(3);
+        boolean recursive = r.nextBoolean();
+        if (pick == 0) {
+          s.op(what + "allChildren " + path, () -> zk.getAllChildrenNumber(path));
+        } else if (pick == 1) {
+          s.op(what + "ephemerals", () -> zk.getEphemerals("/"));
+        } else {
+          s.op(what + "addWatch " + path + " " + recursive, () -> addWatch(zk, path, recursive));
+        }
+      }
+    }
+  }
+
+  private static Object delete(ZooKeeper zk, String path, int version) throws Exception {
+    zk.delete(path, version);
+    return "ok";
+  }
+
+  private static Object addWatch(ZooKeeper zk, String path, boolean recursive) throws Exception {
+    zk.addWatch(path, OfficialClientScript.watchMode(recursive));
+    return "ok";
+  }
+
+  private static Object getData(OfficialClientScript s, ZooKeeper zk, String path, boolean watch)
+      throws Exception {
+    Stat st = new Stat();
+    byte[] d = zk.getData(path, watch, st);
+    return (d == null ? "null" : new String(d, StandardCharsets.UTF_8)) + " " + s.stat(st);
   }
 }
