@@ -124,6 +124,12 @@ final class Dispatcher {
   }
 
   private void runNow(Inflight request, CoreEvent.Packet p) {
+    if (request.connection().isClosed()) {
+      // It waited behind a write and its connection went away meanwhile: answering is pointless,
+      // and a watch it set would outlive the connection.
+      state.outbox.finish(request);
+      return;
+    }
     if (ReadOps.handles(p.header().type())) {
       try {
         reads.handle(request, p.header(), p.request());

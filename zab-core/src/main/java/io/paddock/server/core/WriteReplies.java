@@ -9,7 +9,6 @@ import io.paddock.client.protocol.MultiResult;
 import io.paddock.client.protocol.Request;
 import io.paddock.client.protocol.SetAclResponse;
 import io.paddock.client.protocol.SetDataResponse;
-import io.paddock.store.model.ErrorCode;
 import io.paddock.store.model.OpCode;
 import io.paddock.store.tree.ApplyResult;
 import io.paddock.store.tree.OpResult;
@@ -74,10 +73,5 @@ final class WriteReplies {
       return new MultiResult.CheckResult();
     }
     throw new IllegalStateException("unexpected multi op result " + r);
-  }
-
-  /** The code a MARSHALLINGERROR reply carries. */
-  static Reply marshallingError() {
-    return Reply.error(ErrorCode.MARSHALLINGERROR);
   }
 }

@@ -154,6 +154,22 @@ class OrderingTest {
         ErrorCode.NOAUTH.code(), b.reply(denied).err(), "prep of /locked/c saw its parent's ACL");
   }
 
+  @Test
+  void aRequestHeldBehindAWriteOfADroppedConnectionLeavesNoWatch() throws Exception {
+    TestClient a = h.connect();
+    CountDownLatch held = holdStateThread();
+    a.send(OpCode.CREATE, create("/w", ""));
+    a.send(OpCode.GET_DATA, getData("/w", true));
+    a.channel.close();
+    h.core.onDisconnect(a.channel);
+    release(held);
+    assertEquals(
+        "0 connections watching 0 paths\nTotal watches:0\n",
+        h.core.fourLetterWord("wchs").get(),
+        "the held getData ran after the disconnect and must not have armed a watch");
+    assertEquals(0, h.core.outstandingRequests());
+  }
+
   private static InMemoryChannel.Frame frame(TestClient c, int xid) {
     for (InMemoryChannel.Frame f : c.channel.flushed()) {
       if (f.header() != null && f.header().xid() == xid) {

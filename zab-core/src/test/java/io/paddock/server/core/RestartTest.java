@@ -87,4 +87,46 @@ class RestartTest {
       assertEquals(0, h.resume(c).call(OpCode.EXISTS, Requests.exists("/s59", false)).err());
     }
   }
+
+  @Test
+  void closeAnswersAndKeepsEverythingAlreadyQueued() throws Exception {
+    try (CoreHarness h = CoreHarness.start(dir)) {
+      TestClient c = h.connect();
+      java.util.List<Integer> xids = new java.util.ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        xids.add(c.send(OpCode.CREATE, create("/q" + i, "")));
+      }
+      h.core.close();
+      for (int xid : xids) {
+        assertEquals(0, c.reply(xid).err(), "queued before close, answered before the stop");
+      }
+      assertTrue(c.channel.isClosed(), "connections are closed at the end");
+      h.restart();
+      assertEquals(0, h.resume(c).call(OpCode.EXISTS, Requests.exists("/q29", false)).err());
+    }
+  }
+
+  @Test
+  void autopurgeKeepsTheNewestSnapshots() throws Exception {
+    try (CoreHarness h =
+        CoreHarness.start(
+            dir, b -> b.snapCount(4).autopurgeIntervalHours(1).autopurgeSnapRetainCount(3))) {
+      TestClient c = h.connect();
+      for (int i = 0; i < 40; i++) {
+        c.call(OpCode.CREATE, create("/p" + i, ""));
+      }
+      assertTrue(
+          snapshotCount(dir) > 3, "several snapshots before the purge: " + snapshotCount(dir));
+      h.advance(c.timeoutMs + CoreHarness.TICK_MS); // the session expires: its txn is the last
+      h.barrier(); // any snapshot that txn made due is written
+      h.advance(60 * 60_000);
+      assertEquals(3, snapshotCount(dir), "the hourly purge keeps autopurge.snapRetainCount");
+    }
+  }
+
+  private static long snapshotCount(Path dir) throws java.io.IOException {
+    try (var files = java.nio.file.Files.list(dir.resolve("data").resolve("version-2"))) {
+      return files.filter(p -> p.getFileName().toString().startsWith("snapshot.")).count();
+    }
+  }
 }
