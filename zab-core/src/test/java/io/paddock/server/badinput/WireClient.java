@@ -139,6 +139,32 @@ final class WireClient implements AutoCloseable {
   }
 
   /**
+   * Waits at most {@link #REPLY_WAIT} for the server to act: returns the first bytes it sends (at
+   * least one), or an empty array when it closes first.
+   *
+   * @throws ServerSilentException when it neither sends nor closes in time
+   */
+  byte[] firstBytes() {
+    byte[] chunk = new byte[8192];
+    try {
+      socket.setSoTimeout((int) REPLY_WAIT.toMillis());
+      int n = in.read(chunk);
+      if (n < 0) {
+        closedByServer = true;
+        return new byte[0];
+      }
+      return java.util.Arrays.copyOf(chunk, n);
+    } catch (SocketTimeoutException e) {
+      throw new ServerSilentException("no bytes and no close within " + REPLY_WAIT);
+    } catch (SocketException e) {
+      closedByServer = true;
+      return new byte[0];
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Reads every byte until the server closes, waiting at most {@link #REPLY_WAIT} in all.
    *
    * @throws ServerSilentException when the server neither closes nor stops sending in time
