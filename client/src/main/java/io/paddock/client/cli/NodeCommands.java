@@ -22,6 +22,16 @@ final class NodeCommands {
   /** deleteall's default batch, as zkCli's. */
   static final int DELETE_BATCH_DEFAULT = 1000;
 
+  /** set's usage error: zkCli lists its options too (commons-cli's help layout). */
+  static final String SET_USAGE =
+      String.join(
+          System.lineSeparator(),
+          "set path data [-s] [-v version] [-b]",
+          " -b         Supply data in base64 format",
+          " -s         Print znode stats additionally",
+          " -v <arg>   Set with an expected version",
+          "");
+
   private NodeCommands() {}
 
   static void addTo(CommandTable table) {
@@ -104,7 +114,7 @@ final class NodeCommands {
   private static void set(CliSession session, ParsedArgs args)
       throws CliException, PaddockException, InterruptedException {
     if (args.count() < 3) {
-      throw new CliException("set path data [-s] [-v version] [-b]");
+      throw new CliException(SET_USAGE);
     }
     String path = args.arg(1);
     byte[] data;

@@ -14,6 +14,17 @@ import java.util.List;
 
 /** The reading commands: ls, get, stat, sync, getEphemerals, getAllChildrenNumber. */
 final class ReadCommands {
+  /** get's usage error: zkCli lists its options too (commons-cli's help layout). */
+  static final String GET_USAGE =
+      String.join(
+          System.lineSeparator(),
+          "get [-s] [-w] [-b] [-x] path",
+          " -b   Output data in base64 format",
+          " -s   Print znode stats additionally",
+          " -w   Watch for changes on the znode",
+          " -x   Output data in hexdump format",
+          "");
+
   private ReadCommands() {}
 
   static void addTo(CommandTable table) {
@@ -97,7 +108,7 @@ final class ReadCommands {
   private static void get(CliSession session, ParsedArgs args)
       throws CliException, PaddockException, InterruptedException {
     if (args.count() < 2) {
-      throw new CliException("get [-s] [-w] [-b] [-x] path");
+      throw new CliException(GET_USAGE);
     }
     boolean watch = watch(session, args, "get [-s] [-w] path");
     String path = args.arg(1);

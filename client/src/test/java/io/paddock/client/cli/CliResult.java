@@ -19,7 +19,7 @@ record CliResult(int exitCode, String out, String err) {
       "WatchedEvent state:SyncConnected type:None path:null zxid: -1";
 
   private static final Pattern CONNECTED_BLOCK =
-      Pattern.compile("\n?\nWATCHER::\n\n" + Pattern.quote(CONNECTED_EVENT) + "\n");
+      Pattern.compile("\nWATCHER::\n\n" + Pattern.quote(CONNECTED_EVENT) + "\n");
   private static final Pattern LOG_LINE =
       Pattern.compile("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*\n");
 

@@ -203,7 +203,7 @@ class OneShotCommandsTest {
             + "+--------+-------------------------------------------------+----------------+\n",
         run("get", "-x", "/get"));
     assertFails("Node does not exist: /get/none\n", run("get", "/get/none"));
-    assertFails("get [-s] [-w] [-b] [-x] path\n", run("get"));
+    assertFails(ReadCommands.GET_USAGE + "\n", run("get"));
   }
 
   @Test
@@ -219,7 +219,7 @@ class OneShotCommandsTest {
     assertFails("version No is not valid : /set\n", run("set", "-v", "7", "/set", "x"));
     assertFails("-v argument must be an int value\n", run("set", "-v", "abc", "/set", "x"));
     assertFails("Node does not exist: /set/none\n", run("set", "/set/none", "x"));
-    assertFails("set path data [-s] [-v version] [-b]\n", run("set", "/set"));
+    assertFails(NodeCommands.SET_USAGE + "\n", run("set", "/set"));
   }
 
   @Test

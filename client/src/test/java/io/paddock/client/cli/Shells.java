@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,15 @@ final class Shells {
 
   /** Runs {@code bin/paddock cli -server <server> <words…>} with captured streams. */
   static CliResult paddock(String server, String... words) {
+    return paddockWithInput(server, "", words);
+  }
+
+  /** Runs the interactive shell on a script: one command a line. */
+  static CliResult paddockScript(String server, String script) {
+    return paddockWithInput(server, script);
+  }
+
+  private static CliResult paddockWithInput(String server, String input, String... words) {
     List<String> args = new ArrayList<>(List.of("-server", server));
     args.addAll(List.of(words));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -37,7 +47,7 @@ final class Shells {
     try (PrintStream o = new PrintStream(out, true, UTF_8);
         PrintStream e = new PrintStream(err, true, UTF_8)) {
       code =
-          new PaddockCli(new ByteArrayInputStream(new byte[0]), o, e)
+          new PaddockCli(new ByteArrayInputStream(input.getBytes(UTF_8)), o, e)
               .run(args.toArray(new String[0]));
     }
     return new CliResult(code, out.toString(UTF_8), err.toString(UTF_8));
@@ -71,6 +81,19 @@ final class Shells {
 
   /** Runs Apache ZooKeeper's zkCli, {@code -server <server> <words…>}, in a child JVM. */
   static CliResult zkCli(String server, String... words) throws IOException, InterruptedException {
+    return zkCliWithInput(server, "", words);
+  }
+
+  /**
+   * Runs Apache ZooKeeper's interactive zkCli on a script, in a child JVM (no jline: no prompt).
+   */
+  static CliResult zkCliScript(String server, String script)
+      throws IOException, InterruptedException {
+    return zkCliWithInput(server, script);
+  }
+
+  private static CliResult zkCliWithInput(String server, String input, String... words)
+      throws IOException, InterruptedException {
     Path jar = commonsCliJar().orElseThrow(() -> new IllegalStateException("no commons-cli jar"));
     List<String> command = new ArrayList<>();
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
@@ -90,7 +113,9 @@ final class Shells {
               .redirectOutput(out.toFile())
               .redirectError(err.toFile())
               .start();
-      process.getOutputStream().close(); // no input: zkCli runs the one command
+      try (OutputStream stdin = process.getOutputStream()) {
+        stdin.write(input.getBytes(UTF_8)); // small: fits the pipe, zkCli reads it all
+      }
       if (!process.waitFor(ZKCLI_WAIT_S, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new AssertionError("zkCli did not finish in " + ZKCLI_WAIT_S + " s: " + command);
