@@ -35,7 +35,6 @@ public final class PaddockClientBuilder {
   private ThreadFactory threadFactory;
   private long randomSeed = System.nanoTime();
   private int maxBufferBytes = WireLimits.JUTE_MAX_BUFFER_DEFAULT;
-  private Clock clock = Clock.system();
 
   PaddockClientBuilder() {}
 
@@ -93,13 +92,20 @@ public final class PaddockClientBuilder {
     return this;
   }
 
-  /** The factory of the client's two threads (I/O and events); default: daemon threads. */
+  /**
+   * The factory of the client's two threads (I/O and events); default: daemon threads named {@code
+   * paddock-io-N} and {@code paddock-event-N}. Both threads end when the client reaches a terminal
+   * state; with non-daemon threads, close every client before the JVM may exit.
+   */
   public PaddockClientBuilder threadFactory(ThreadFactory threadFactory) {
     this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
     return this;
   }
 
-  /** The seed of the host shuffle and the reconnect backoff (default: from the clock). */
+  /**
+   * The seed of the host shuffle and the reconnect backoff (default: from the clock). The client
+   * logs the seed it uses when it starts, so a run can be replayed.
+   */
   public PaddockClientBuilder randomSeed(long randomSeed) {
     this.randomSeed = randomSeed;
     return this;
@@ -114,15 +120,6 @@ public final class PaddockClientBuilder {
       throw new IllegalArgumentException("maxBufferBytes must be positive");
     }
     this.maxBufferBytes = maxBufferBytes;
-    return this;
-  }
-
-  /**
-   * The monotonic clock of the connection state machine (default: {@link System#nanoTime()}). The
-   * I/O thread's timers still run in real time; this is a seam for tests and simulators.
-   */
-  public PaddockClientBuilder clock(Clock clock) {
-    this.clock = Objects.requireNonNull(clock, "clock");
     return this;
   }
 
@@ -146,7 +143,7 @@ public final class PaddockClientBuilder {
             threadFactory,
             randomSeed,
             maxBufferBytes,
-            clock);
+            Clock.system());
     return new AsyncClient(config);
   }
 }

@@ -309,6 +309,15 @@ class ClientOpsTest {
   }
 
   @Test
+  void closeFromACallbackDoesNotDeadlock() throws Exception {
+    PaddockClient closer = Clients.connected(zk.connectString(), 4_000);
+    closer.blocking().create("/closer", null, OPEN, CreateMode.EPHEMERAL);
+    closer.blocking().exists("/closer", event -> closer.close());
+    sync.delete("/closer", -1);
+    org.awaitility.Awaitility.await().until(() -> closer.state() == ConnectionState.CLOSED);
+  }
+
+  @Test
   void closedClientFailsEveryCallWithSessionExpired() throws Exception {
     Recorder recorder = new Recorder();
     PaddockClient doomed = Clients.connected(zk.connectString(), 4_000);

@@ -1,66 +1,36 @@
 package io.paddock.client.internal;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoop;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.paddock.client.ConnectionState;
 import io.paddock.client.ConnectionStateListener;
 import io.paddock.client.PaddockException;
-import io.paddock.client.protocol.ConnectResponse;
 import io.paddock.client.protocol.EmptyRequest;
-import io.paddock.client.protocol.ReplyHeader;
-import io.paddock.client.protocol.WatcherEvent;
-import io.paddock.client.protocol.Xids;
-import io.paddock.store.codec.JuteReader;
-import io.paddock.store.codec.MalformedRecordException;
 import io.paddock.store.model.ErrorCode;
 import io.paddock.store.model.OpCode;
-import java.net.InetSocketAddress;
-import java.net.ProtocolException;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine of a client: one Netty I/O thread that owns the session state machine, the current
- * connection, the queues and the watches, and one {@link EventDispatcher} thread for callbacks.
+ * The engine of a client: one I/O thread (a Netty event loop) that owns the session state machine,
+ * the current connection, the queues and the watches, and one {@link EventDispatcher} thread for
+ * callbacks.
  *
- * <p>Every mutable field below is confined to the I/O thread; other threads reach the engine only
- * through {@link #submit} and the other public methods, which hand work to the event loop. The
- * reconnect order is ZooKeeper's (PROTOCOL.md §4): ConnectRequest; after the ConnectResponse, the
- * auth packets, the SetWatches batches, then the requests queued while disconnected. Requests in
- * flight when a connection drops fail with ConnectionLoss and are never re-sent.
+ * <p>Every mutable field is confined to the I/O thread; other threads reach the engine only through
+ * the public methods, which hand work to the event loop. The reconnect order is ZooKeeper's
+ * (PROTOCOL.md §4): ConnectRequest; after the ConnectResponse, the auth packets, the SetWatches
+ * batches, then the requests queued while disconnected. Requests in flight when a connection drops
+ * fail with ConnectionLoss and are never re-sent.
  */
-public final class ClientCore extends CoreSupport implements Connection.Listener {
+public final class ClientCore extends ConnectionDriver {
   private static final Logger LOG = LoggerFactory.getLogger(ClientCore.class);
 
-  private final NioEventLoopGroup group;
-  private final EventLoop loop;
-  private final Bootstrap bootstrap;
-  private final HostList hosts;
   private final List<ConnectionStateListener> listeners = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Void> terminated = new CompletableFuture<>();
-
-  private Connection connection;
-  private ScheduledFuture<?> timer;
-  private long timerAtMs = Long.MAX_VALUE;
-  private boolean closing;
-  private boolean readsPaused;
 
   /** Builds the engine; {@link #start()} begins connecting. */
   public ClientCore(ClientConfig config) {
@@ -74,7 +44,7 @@ public final class ClientCore extends CoreSupport implements Connection.Listener
   private ClientCore(ClientConfig config, Random random, HostList hosts) {
     super(
         config,
-        new EventDispatcher(eventThreads(config.threadFactory())),
+        new EventDispatcher(threads(config.threadFactory(), "paddock-event")),
         new SessionStateMachine(
             config.sessionTimeoutMs(),
             hosts.size(),
@@ -82,19 +52,23 @@ public final class ClientCore extends CoreSupport implements Connection.Listener
             config.sessionId(),
             config.sessionPassword(),
             random,
-            config.clock().nowMs()));
-    this.hosts = hosts;
-    this.group = new NioEventLoopGroup(1, ioThreads(config.threadFactory()));
-    this.loop = group.next();
-    this.bootstrap =
-        new Bootstrap()
-            .group(loop)
-            .channel(NioSocketChannel.class)
-            .option(ChannelOption.TCP_NODELAY, true);
+            config.clock().nowMs()),
+        hosts,
+        new NettyTransport(threads(config.threadFactory(), "paddock-io"), config.maxBufferBytes()));
+  }
+
+  private static ThreadFactory threads(ThreadFactory configured, String prefix) {
+    return configured != null ? configured : NettyTransport.daemonThreads(prefix);
   }
 
   /** Starts the first connection attempt. */
   public void start() {
+    LOG.info(
+        "client starting: hosts {} (seed {}), chroot {}, session timeout {} ms",
+        hosts.order(),
+        config.randomSeed(),
+        chroot.root(),
+        config.sessionTimeoutMs());
     loop.execute(this::tick);
   }
 
@@ -183,7 +157,7 @@ public final class ClientCore extends CoreSupport implements Connection.Listener
   /** Waits (bounded) for both threads to stop; for close() off the client's own threads. */
   public void awaitThreads(long timeoutMs) throws InterruptedException {
     events.awaitTermination(timeoutMs);
-    group.terminationFuture().await(timeoutMs);
+    transport.awaitTermination(timeoutMs);
   }
 
   // ---- I/O thread from here on ----
@@ -234,217 +208,6 @@ public final class ClientCore extends CoreSupport implements Connection.Listener
     }
   }
 
-  private void tick() {
-    long now = clock.nowMs();
-    failStaleQueued(now);
-    for (int i = 0; i < ClientLimits.TICK_ACTIONS_MAX; i++) {
-      SessionStateMachine.Action action = machine.poll(now);
-      if (action == SessionStateMachine.Action.NONE) {
-        break;
-      }
-      switch (action) {
-        case START_ATTEMPT -> startAttempt(now);
-        case SEND_PING -> {
-          requireConnection().writePing();
-          connection.flush();
-          machine.onSent(now);
-        }
-        case DROP_CONNECTION -> dropConnection(requireConnection(), timeoutReason());
-        case EXPIRE -> {
-          machine.expire("no server heard from for " + machine.expirationTimeoutMs() + " ms");
-          terminate(ErrorCode.SESSIONEXPIRED);
-        }
-        default -> throw new IllegalStateException("unknown action " + action);
-      }
-    }
-    reschedule(now);
-  }
-
-  private String timeoutReason() {
-    return machine.phase() == SessionStateMachine.Phase.ESTABLISHED
-        ? "nothing received for the read timeout of " + machine.readTimeoutMs() + " ms"
-        : "connect attempt timed out after " + machine.connectTimeoutMs() + " ms";
-  }
-
-  private Connection requireConnection() {
-    if (connection == null) {
-      throw new IllegalStateException("no connection in phase " + machine.phase());
-    }
-    return connection;
-  }
-
-  private void startAttempt(long now) {
-    InetSocketAddress address = hosts.next();
-    machine.attemptStarted(now);
-    Connection c = new Connection(address);
-    connection = c;
-    LOG.debug("connecting to {}", address);
-    ChannelFuture connect =
-        bootstrap
-            .clone()
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, machine.connectTimeoutMs())
-            .option(ChannelOption.AUTO_READ, !readsPaused)
-            .handler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel ch) {
-                    ch.pipeline()
-                        .addLast(new FrameDecoder(config.maxBufferBytes()))
-                        .addLast(c.handler(ClientCore.this));
-                  }
-                })
-            .connect(address);
-    c.attach(connect.channel());
-    connect.addListener(
-        (ChannelFutureListener)
-            f -> {
-              if (!f.isSuccess()) {
-                onClosed(c, f.cause());
-              }
-            });
-  }
-
-  @Override
-  public void onActive(Connection c) {
-    if (c != connection) {
-      c.close();
-      return;
-    }
-    long now = clock.nowMs();
-    c.writeConnectRequest(machine.connectRequest(lastZxid));
-    c.flush();
-    machine.onSent(now);
-    reschedule(now);
-  }
-
-  @Override
-  public void onFrame(Connection c, byte[] frame) {
-    if (c != connection) {
-      return;
-    }
-    long now = clock.nowMs();
-    machine.onReceived(now);
-    try {
-      if (c.isEstablished()) {
-        dispatchReply(c, frame);
-      } else {
-        onConnectResponse(c, ConnectResponse.read(new JuteReader(frame)), now);
-      }
-    } catch (ProtocolException | MalformedRecordException e) {
-      LOG.warn(
-          "session 0x{}: dropping the connection to {}: {}",
-          Long.toHexString(machine.sessionId()),
-          c,
-          e.getMessage());
-      dropConnection(c, e.getMessage());
-    }
-    reschedule(now);
-  }
-
-  @Override
-  public void onClosed(Connection c, Throwable cause) {
-    if (c != connection) {
-      return;
-    }
-    dropConnection(c, cause == null ? "connection closed by " + c : cause.toString());
-    reschedule(clock.nowMs());
-  }
-
-  private void onConnectResponse(Connection c, ConnectResponse response, long now) {
-    ConnectionState state = machine.onConnectResponse(response, now);
-    if (state == ConnectionState.EXPIRED) {
-      terminate(ErrorCode.SESSIONEXPIRED);
-      return;
-    }
-    c.markEstablished();
-    LOG.info(
-        "session 0x{} established with {}, timeout {} ms",
-        Long.toHexString(machine.sessionId()),
-        c,
-        machine.negotiatedTimeoutMs());
-    publishState();
-    for (AuthInfo auth : auths) {
-      c.writeAuth(auth);
-    }
-    Map<WatchKind, List<String>> paths = new EnumMap<>(WatchKind.class);
-    for (WatchKind kind : WatchKind.values()) {
-      paths.put(kind, watches.paths(kind).stream().map(chroot::toServer).toList());
-    }
-    for (SetWatchesBatcher.Batch batch : SetWatchesBatcher.batches(paths, lastZxid)) {
-      send(c, internalCall(batch.opCode(), batch.request()));
-    }
-    while (!queued.isEmpty()) {
-      send(c, queued.poll());
-    }
-    c.flush();
-    machine.onSent(now);
-  }
-
-  private void dispatchReply(Connection c, byte[] frame) throws ProtocolException {
-    JuteReader in = new JuteReader(frame);
-    ReplyHeader header = ReplyHeader.read(in);
-    switch (header.xid()) {
-      case Xids.NOTIFICATION -> onNotification(header.zxid(), WatcherEvent.read(in), c);
-      case Xids.PING -> {}
-      case Xids.AUTH -> onAuthReply(c.takeAuthReply(), header.err());
-      default -> onReply(c.takeReply(header.xid()), header, in);
-    }
-  }
-
-  private void onAuthReply(AuthInfo auth, int err) {
-    if (err == ErrorCode.AUTHFAILED.code()) {
-      machine.authFailed("server refused the " + auth.scheme + " credential");
-      terminate(ErrorCode.AUTHFAILED);
-      return;
-    }
-    for (Call<Void> waiter : auth.waiters) {
-      finish(waiter, null, err == 0 ? null : PaddockException.create(err, null));
-    }
-    auth.waiters.clear();
-  }
-
-  @Override
-  void pauseReads() {
-    if (!readsPaused && connection != null) {
-      readsPaused = true;
-      connection.setAutoRead(false);
-      events.onDrained(this::resumeReadsSoon);
-    }
-  }
-
-  private void resumeReadsSoon() {
-    try {
-      loop.execute(
-          () -> {
-            readsPaused = false;
-            if (connection != null) {
-              connection.setAutoRead(true);
-            }
-          });
-    } catch (RejectedExecutionException stopped) {
-      // the client is gone; nothing to resume
-    }
-  }
-
-  private void dropConnection(Connection c, String why) {
-    if (c == null || c != connection) {
-      return;
-    }
-    connection = null;
-    c.close();
-    for (Call<?> call : c.drainPending()) {
-      fail(call, ErrorCode.CONNECTIONLOSS);
-    }
-    if (closing) {
-      finishClose("connection lost while closing");
-      return;
-    }
-    machine.connectionLost(clock.nowMs(), why);
-    LOG.info(
-        "session 0x{}: connection to {} lost: {}", Long.toHexString(machine.sessionId()), c, why);
-    publishState();
-  }
-
   private void beginClose() {
     if (closing || machine.phase() == SessionStateMachine.Phase.DEAD) {
       terminated.complete(null);
@@ -473,14 +236,16 @@ public final class ClientCore extends CoreSupport implements Connection.Listener
     }
   }
 
-  private void finishClose(String why) {
+  @Override
+  void finishClose(String why) {
     if (machine.phase() != SessionStateMachine.Phase.DEAD) {
       machine.close(why);
       terminate(ErrorCode.SESSIONEXPIRED);
     }
   }
 
-  private void terminate(ErrorCode code) {
+  @Override
+  void terminate(ErrorCode code) {
     synchronized (this) {
       rejectCode = code;
     }
@@ -495,9 +260,7 @@ public final class ClientCore extends CoreSupport implements Connection.Listener
     if (c != null) {
       c.close();
     }
-    if (timer != null) {
-      timer.cancel(false);
-    }
+    cancelTimer();
     publishState(
         () -> {
           inFlight.forEach(call -> fail(call, code));
@@ -505,32 +268,6 @@ public final class ClientCore extends CoreSupport implements Connection.Listener
         });
     events.shutdownAfterDrain();
     terminated.complete(null);
-    group.shutdownGracefully(0, ClientLimits.CLOSE_THREADS_WAIT_MS_MAX, TimeUnit.MILLISECONDS);
-  }
-
-  private void reschedule(long now) {
-    if (machine.phase() == SessionStateMachine.Phase.DEAD) {
-      return;
-    }
-    long next = machine.nextDeadlineMs();
-    if (!queued.isEmpty()) {
-      next = Math.min(next, queued.peek().queuedAtMs + config.connectionTimeoutMs());
-    }
-    if (timer != null && !timer.isDone() && timerAtMs <= next) {
-      return;
-    }
-    if (timer != null) {
-      timer.cancel(false);
-    }
-    timerAtMs = next;
-    timer = loop.schedule(this::tick, Math.max(0, next - now), TimeUnit.MILLISECONDS);
-  }
-
-  private static ThreadFactory ioThreads(ThreadFactory configured) {
-    return configured != null ? configured : CoreSupport.daemonThreads("paddock-io");
-  }
-
-  private static ThreadFactory eventThreads(ThreadFactory configured) {
-    return configured != null ? configured : CoreSupport.daemonThreads("paddock-event");
+    transport.shutdown();
   }
 }

@@ -189,6 +189,6 @@ final class Connection {
 
   @Override
   public String toString() {
-    return String.valueOf(address);
+    return address.getHostString() + ":" + address.getPort();
   }
 }

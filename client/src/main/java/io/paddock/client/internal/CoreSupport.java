@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,14 +46,10 @@ abstract class CoreSupport implements Call.Context {
   long lastZxid;
   int outstanding;
 
-  /** Non-null once calls must fail at once: closing, or terminal. Guarded by {@code this}. */
+  /** Non-null once calls must fail at once: closing, or terminal. */
   volatile ErrorCode rejectCode;
 
-  private final Object stateMonitor = new Object();
-  private volatile ConnectionState published = ConnectionState.CONNECTING;
-  private volatile long sessionIdView;
-  private volatile byte[] passwordView;
-  private volatile int negotiatedView;
+  private final SessionView view;
 
   CoreSupport(ClientConfig config, EventDispatcher events, SessionStateMachine machine) {
     this.config = config;
@@ -63,8 +57,7 @@ abstract class CoreSupport implements Call.Context {
     this.chroot = new Chroot(config.connectString().chroot());
     this.events = events;
     this.machine = machine;
-    this.sessionIdView = machine.sessionId();
-    this.passwordView = machine.password();
+    this.view = new SessionView(machine);
   }
 
   /** The state listeners. */
@@ -72,6 +65,9 @@ abstract class CoreSupport implements Call.Context {
 
   /** Stops reading the socket until the event queue drains. */
   abstract void pauseReads();
+
+  /** Ends the client for good: fails everything with the code and stops the threads. */
+  abstract void terminate(ErrorCode code);
 
   @Override
   public WatchManager watches() {
@@ -115,8 +111,34 @@ abstract class CoreSupport implements Call.Context {
         });
   }
 
+  /** An S→C frame after the handshake: a notification, a ping or auth reply, or a call's reply. */
+  void dispatchReply(Connection c, byte[] frame) throws ProtocolException {
+    JuteReader in = new JuteReader(frame);
+    ReplyHeader header = ReplyHeader.read(in);
+    switch (header.xid()) {
+      case Xids.NOTIFICATION -> onNotification(header.zxid(), WatcherEvent.read(in));
+      case Xids.PING -> {
+        // nothing to do: every byte received already counts for the read timeout
+      }
+      case Xids.AUTH -> onAuthReply(c.takeAuthReply(), header.err());
+      default -> onReply(c.takeReply(header.xid()), header, in);
+    }
+  }
+
+  private void onAuthReply(AuthInfo auth, int err) {
+    if (err == ErrorCode.AUTHFAILED.code()) {
+      machine.authFailed("server refused the " + auth.scheme + " credential");
+      terminate(ErrorCode.AUTHFAILED);
+      return;
+    }
+    for (Call<Void> waiter : auth.waiters) {
+      finish(waiter, null, err == 0 ? null : PaddockException.create(err, null));
+    }
+    auth.waiters.clear();
+  }
+
   /** A reply matched its call: decode the body, track the zxid, complete. */
-  void onReply(Call<?> call, ReplyHeader header, JuteReader in) throws ProtocolException {
+  private void onReply(Call<?> call, ReplyHeader header, JuteReader in) throws ProtocolException {
     if (header.zxid() > 0) {
       lastZxid = header.zxid(); // PROTOCOL.md §4: only > 0, never from special xids
     }
@@ -169,7 +191,7 @@ abstract class CoreSupport implements Call.Context {
   }
 
   /** A notification (xid −1): fan it out per ZKWatchManager.materialize. */
-  void onNotification(long zxid, WatcherEvent event, Connection c) throws ProtocolException {
+  private void onNotification(long zxid, WatcherEvent event) throws ProtocolException {
     EventType type;
     try {
       type = EventType.fromCode(event.type());
@@ -230,20 +252,14 @@ abstract class CoreSupport implements Call.Context {
    */
   void publishState(Runnable between) {
     ConnectionState now = machine.state();
-    ConnectionState before = published;
+    ConnectionState before = view.state();
     if (now == before) {
       between.run();
       return;
     }
     List<ConnectionStateListener> targets = List.copyOf(listeners());
     Set<Watcher> watchers = watches.all();
-    sessionIdView = machine.sessionId();
-    passwordView = machine.password();
-    negotiatedView = machine.negotiatedTimeoutMs();
-    published = now;
-    synchronized (stateMonitor) {
-      stateMonitor.notifyAll();
-    }
+    view.update(machine);
     between.run();
     WatchedEvent event = new WatchedEvent(EventType.NONE, now, null, -1);
     events.post(
@@ -284,22 +300,22 @@ abstract class CoreSupport implements Call.Context {
 
   /** The last published state. */
   public ConnectionState state() {
-    return published;
+    return view.state();
   }
 
   /** The session id, 0 before the first session. */
   public long sessionId() {
-    return sessionIdView;
+    return view.sessionId();
   }
 
   /** A copy of the session password. */
   public byte[] password() {
-    return passwordView.clone();
+    return view.password();
   }
 
   /** The negotiated timeout, 0 before the first session. */
   public int negotiatedTimeoutMs() {
-    return negotiatedView;
+    return view.negotiatedTimeoutMs();
   }
 
   /** True on the event thread. */
@@ -313,26 +329,6 @@ abstract class CoreSupport implements Call.Context {
    * @return the state at the end of the wait
    */
   public ConnectionState awaitConnectedOrTerminal(long timeoutMs) throws InterruptedException {
-    long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
-    synchronized (stateMonitor) {
-      while (!published.isConnected() && !published.isTerminal()) {
-        long leftMs = (deadline - System.nanoTime()) / 1_000_000L;
-        if (leftMs <= 0) {
-          break;
-        }
-        stateMonitor.wait(leftMs);
-      }
-      return published;
-    }
-  }
-
-  /** Daemon threads named {@code prefix-N}. */
-  static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+    return view.awaitConnectedOrTerminal(timeoutMs);
   }
 }
