@@ -144,7 +144,10 @@ public final class PaddockCli {
       List<String> words = ParsedArgs.split(line);
       if (!words.isEmpty()) {
         history.put(commandCount, line);
-        exitCode = execute(words);
+        int code = execute(words);
+        if (!quit) {
+          exitCode = code; // quit exits with the code of the command before it, as zkCli's
+        }
         commandCount++;
       }
     }

@@ -30,11 +30,12 @@ final class ParsedArgs {
 
   /**
    * Splits a shell line into words, dropping the quotes around a quoted word (zkCli's
-   * parseCommand); an empty or blank line gives no words.
+   * parseCommand); an empty or blank line gives no words. A quoted word may hold blanks.
    */
   static List<String> split(String line) {
     List<String> words = new ArrayList<>();
-    Matcher matcher = WORD.matcher(line);
+    // trimmed: zkCli's pattern would take a lone blank for a word (and rerun the last command)
+    Matcher matcher = WORD.matcher(line.strip());
     while (matcher.find()) {
       String word = matcher.group(1);
       if (QUOTED.matcher(word).matches()) {
