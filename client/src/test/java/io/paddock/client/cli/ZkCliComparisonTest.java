@@ -196,6 +196,56 @@ class ZkCliComparisonTest {
     assertTrue(transcript(ours).contains("Created /cmpw/pdmade/seq-"));
   }
 
+  /** Types a line into both shells. */
+  private static void sendBoth(List<LiveShell> shells, String line) throws Exception {
+    for (LiveShell shell : shells) {
+      shell.send(line);
+    }
+  }
+
+  /** Waits until both shells have printed {@code text} {@code times} times. */
+  private static void awaitBoth(List<LiveShell> shells, String text, int times) {
+    for (LiveShell shell : shells) {
+      shell.awaitOut(text, times);
+    }
+  }
+
+  @Test
+  void watchEventsPrintTheSame() throws Exception {
+    mk("/cmpwatch", "v0");
+    try (LiveShell theirs = LiveShell.zkCli(zk.connectString());
+        LiveShell ours = LiveShell.paddock(zk.connectString())) {
+      List<LiveShell> both = List.of(theirs, ours);
+      awaitBoth(both, CliResult.CONNECTED_EVENT, 1);
+      for (String line :
+          List.of(
+              "get -w /cmpwatch",
+              "ls -w /cmpwatch",
+              "stat -w /cmpwatch/later",
+              "addWatch -m PERSISTENT_RECURSIVE /cmpwatch/r",
+              "sync /cmpwatch")) {
+        sendBoth(both, line);
+      }
+      awaitBoth(both, "Sync is OK", 1); // zkCli shows no prompt: this line marks "all done"
+      sync.setData("/cmpwatch", "v1".getBytes(UTF_8), -1);
+      mk("/cmpwatch/later", null);
+      mk("/cmpwatch/r", null);
+      mk("/cmpwatch/r/x", null);
+      awaitBoth(both, "WatchedEvent state:SyncConnected type:Node", 5);
+      sendBoth(both, "removewatches /cmpwatch/r");
+      awaitBoth(both, "type:PersistentWatchRemoved", 1);
+      sendBoth(both, "removewatches /cmpwatch/r");
+      sendBoth(both, "sync /");
+      awaitBoth(both, "Sync is OK", 2);
+      int theirExit = theirs.endAndAwaitExit();
+      int ourExit = ours.endAndAwaitExit();
+      assertEquals(
+          transcript(new CliResult(theirExit, theirs.out(), theirs.err())),
+          transcript(new CliResult(ourExit, ours.out(), ours.err())));
+      assertTrue(ours.out().contains("type:NodeChildrenChanged path:/cmpwatch zxid: "));
+    }
+  }
+
   @Test
   void oneShotRunsPrintTheSameAndExitTheSame() throws Exception {
     for (String[] words :
