@@ -167,6 +167,9 @@ final class Formats {
       case BADVERSION -> "version No is not valid : " + path;
       case RECONFIGINPROGRESS ->
           "Another reconfiguration is in progress -- concurrent reconfigs not supported (yet)";
+      case NEWCONFIGNOQUORUM ->
+          "No quorum of new config is connected and up-to-date with the leader of last commmitted" // sic
+              + " config - try invoking reconfiguration after new servers are connected and synced";
       case QUOTAEXCEEDED -> "Quota has exceeded : " + path;
       default -> e.getMessage();
     };
