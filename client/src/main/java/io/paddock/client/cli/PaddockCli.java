@@ -36,7 +36,9 @@ import java.util.Map;
  *   <li>At the end it closes its session, so ephemeral nodes go at once rather than at expiry.
  *   <li>{@code help} prints the usage on stdout and succeeds; an unknown command prints it on
  *       stderr and {@code Command not found: x} (zkCli repeats its words there). No jline: plain
- *       lines.
+ *       lines, with the prompt; the greeting is {@code Welcome to Paddock!}. A line of blanks is no
+ *       command (zkCli takes it for an unknown one).
+ *   <li>{@code setAcl -R} ends each failure it reports with a line break.
  *   <li>Malformed numbers ({@code -v abc}) and base64 are reported, where zkCli dies with a stack
  *       trace; {@code removewatches -l} is accepted without effect; {@code config}, {@code
  *       reconfig}, the quota commands and {@code version} are not offered.

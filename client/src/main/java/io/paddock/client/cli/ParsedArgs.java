@@ -34,7 +34,7 @@ final class ParsedArgs {
    */
   static List<String> split(String line) {
     List<String> words = new ArrayList<>();
-    // trimmed: zkCli's pattern would take a lone blank for a word (and rerun the last command)
+    // trimmed: zkCli's pattern would take a lone blank for a word (an unknown command)
     Matcher matcher = WORD.matcher(line.strip());
     while (matcher.find()) {
       String word = matcher.group(1);
