@@ -65,7 +65,14 @@ final class Dispatcher {
     }
     Connection c = request.connection();
     LOG.info("Bad request from {}: op {} {} ({})", c, b.header().type(), b.kind(), b.reason());
-    if (b.kind() == ServerCore.BadFrame.MALFORMED_BODY && b.header().type() == OpCode.MULTI) {
+    if (b.header().type() == OpCode.AUTH) {
+      // ZooKeeper reads the auth packet on the connection the moment it arrives; one that does not
+      // decode fails with an IOException there, which closes the connection without a reply.
+      state.outbox.finish(request);
+      state.outbox.close(c);
+      state.removeConnection(c);
+    } else if (b.kind() == ServerCore.BadFrame.MALFORMED_BODY
+        && b.header().type() == OpCode.MULTI) {
       // A multi that does not decode is still a write: it consumes a zxid (PROTOCOL 6.3, 9.9).
       TxnHeader header = state.nextHeader(c.sessionId(), request.xid(), OpCode.MULTI);
       commit.log(
@@ -137,7 +144,8 @@ final class Dispatcher {
         throw e; // a broken invariant stops the server
       } catch (RuntimeException e) {
         // A request the decoder let through but the handler cannot take (ZooKeeper's generic
-        // catch): MARSHALLINGERROR, and only this connection is closed. Reads change nothing.
+        // catch in FinalRequestProcessor): MARSHALLINGERROR, and the connection stays open. Reads
+        // change nothing.
         LOG.error("Failed to process op {} from {}", p.header().type(), request.connection(), e);
         badFrameNow(
             request,
@@ -162,7 +170,10 @@ final class Dispatcher {
     }
   }
 
-  /** UNIMPLEMENTED (zxid −1) or MARSHALLINGERROR, then close (PROTOCOL 5). */
+  /**
+   * UNIMPLEMENTED (zxid −1) then close (PROTOCOL 5), or MARSHALLINGERROR at the current zxid with
+   * the connection left open, as ZooKeeper 3.9.3 answers a body that does not decode.
+   */
   private void badFrameNow(Inflight request, CoreEvent.BadPacket b) {
     boolean unknown = b.kind() == ServerCore.BadFrame.UNKNOWN_OP;
     ReplyHeader header =
@@ -171,9 +182,11 @@ final class Dispatcher {
             unknown ? UNKNOWN_OP_ZXID : state.lastProcessedZxid(),
             (unknown ? ErrorCode.UNIMPLEMENTED : ErrorCode.MARSHALLINGERROR).code());
     state.outbox.answer(request, header, null);
-    Connection c = request.connection();
-    state.outbox.close(c);
-    state.removeConnection(c);
+    if (unknown) {
+      Connection c = request.connection();
+      state.outbox.close(c);
+      state.removeConnection(c);
+    }
   }
 
   private void write(Inflight request, Connection c, int op, Request body) {
