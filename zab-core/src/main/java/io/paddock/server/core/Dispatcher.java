@@ -28,10 +28,12 @@ final class Dispatcher {
   private final GroupCommit commit;
   private final ReadOps reads;
   private final AuthOps authOps;
+  private final TreeNodeView treeView;
 
   Dispatcher(CoreState state, GroupCommit commit) {
     this.state = state;
     this.commit = commit;
+    this.treeView = new TreeNodeView(state.tree);
     this.reads = new ReadOps(state);
     this.authOps = new AuthOps(state);
   }
@@ -208,7 +210,7 @@ final class Dispatcher {
    */
   private Txn prep(int op, Request body, PrepSubject subject, Inflight request) {
     try {
-      return state.prep.prep(op, body, subject, state.tree::aclOf);
+      return state.prep.prep(op, body, subject, treeView);
     } catch (IllegalStateException e) {
       throw e;
     } catch (RuntimeException e) {
