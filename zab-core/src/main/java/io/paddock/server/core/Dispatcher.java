@@ -28,10 +28,12 @@ final class Dispatcher {
   private final GroupCommit commit;
   private final ReadOps reads;
   private final AuthOps authOps;
+  private final TreeNodeView treeView;
 
   Dispatcher(CoreState state, GroupCommit commit) {
     this.state = state;
     this.commit = commit;
+    this.treeView = new TreeNodeView(state.tree);
     this.reads = new ReadOps(state);
     this.authOps = new AuthOps(state);
   }
@@ -65,7 +67,14 @@ final class Dispatcher {
     }
     Connection c = request.connection();
     LOG.info("Bad request from {}: op {} {} ({})", c, b.header().type(), b.kind(), b.reason());
-    if (b.kind() == ServerCore.BadFrame.MALFORMED_BODY && b.header().type() == OpCode.MULTI) {
+    if (b.header().type() == OpCode.AUTH) {
+      // ZooKeeper reads the auth packet on the connection the moment it arrives; one that does not
+      // decode fails with an IOException there, which closes the connection without a reply.
+      state.outbox.finish(request);
+      state.outbox.close(c);
+      state.removeConnection(c);
+    } else if (b.kind() == ServerCore.BadFrame.MALFORMED_BODY
+        && b.header().type() == OpCode.MULTI) {
       // A multi that does not decode is still a write: it consumes a zxid (PROTOCOL 6.3, 9.9).
       TxnHeader header = state.nextHeader(c.sessionId(), request.xid(), OpCode.MULTI);
       commit.log(
@@ -137,7 +146,8 @@ final class Dispatcher {
         throw e; // a broken invariant stops the server
       } catch (RuntimeException e) {
         // A request the decoder let through but the handler cannot take (ZooKeeper's generic
-        // catch): MARSHALLINGERROR, and only this connection is closed. Reads change nothing.
+        // catch in FinalRequestProcessor): MARSHALLINGERROR, and the connection stays open. Reads
+        // change nothing.
         LOG.error("Failed to process op {} from {}", p.header().type(), request.connection(), e);
         badFrameNow(
             request,
@@ -162,7 +172,10 @@ final class Dispatcher {
     }
   }
 
-  /** UNIMPLEMENTED (zxid −1) or MARSHALLINGERROR, then close (PROTOCOL 5). */
+  /**
+   * UNIMPLEMENTED (zxid −1) then close (PROTOCOL 5), or MARSHALLINGERROR at the current zxid with
+   * the connection left open, as ZooKeeper 3.9.3 answers a body that does not decode.
+   */
   private void badFrameNow(Inflight request, CoreEvent.BadPacket b) {
     boolean unknown = b.kind() == ServerCore.BadFrame.UNKNOWN_OP;
     ReplyHeader header =
@@ -171,9 +184,11 @@ final class Dispatcher {
             unknown ? UNKNOWN_OP_ZXID : state.lastProcessedZxid(),
             (unknown ? ErrorCode.UNIMPLEMENTED : ErrorCode.MARSHALLINGERROR).code());
     state.outbox.answer(request, header, null);
-    Connection c = request.connection();
-    state.outbox.close(c);
-    state.removeConnection(c);
+    if (unknown) {
+      Connection c = request.connection();
+      state.outbox.close(c);
+      state.removeConnection(c);
+    }
   }
 
   private void write(Inflight request, Connection c, int op, Request body) {
@@ -195,7 +210,7 @@ final class Dispatcher {
    */
   private Txn prep(int op, Request body, PrepSubject subject, Inflight request) {
     try {
-      return state.prep.prep(op, body, subject, state.tree::aclOf);
+      return state.prep.prep(op, body, subject, treeView);
     } catch (IllegalStateException e) {
       throw e;
     } catch (RuntimeException e) {

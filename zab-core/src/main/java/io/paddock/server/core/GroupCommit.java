@@ -129,10 +129,7 @@ final class GroupCommit {
       }
       case CREATE_SESSION -> sessionCreated.accept(w.handshake());
       case CLOSE_BY_CLIENT, EXPIRY -> sessionClosed(w);
-      case MALFORMED -> {
-        answer(w, ErrorCode.MARSHALLINGERROR, null);
-        closeConnection(w.connection());
-      }
+      case MALFORMED -> answer(w, ErrorCode.MARSHALLINGERROR, null);
       case REAPER -> {
         // nobody to answer; a NOTEMPTY or a TTL node touched meanwhile simply stays
       }

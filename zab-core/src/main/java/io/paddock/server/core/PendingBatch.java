@@ -24,7 +24,7 @@ final class PendingBatch {
     EXPIRY,
     /** The container reaper: nobody to answer. */
     REAPER,
-    /** A multi whose body did not decode: reply MARSHALLINGERROR, then close. */
+    /** A multi whose body did not decode: reply MARSHALLINGERROR; the connection stays open. */
     MALFORMED
   }
 

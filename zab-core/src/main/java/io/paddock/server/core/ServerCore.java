@@ -15,7 +15,11 @@ public interface ServerCore {
   enum BadFrame {
     /** The op code is not a valid packet (ZooKeeper answers UNIMPLEMENTED, zxid −1, and closes). */
     UNKNOWN_OP,
-    /** The body did not decode (ZooKeeper answers MARSHALLINGERROR and closes). */
+    /**
+     * The body did not decode. ZooKeeper answers MARSHALLINGERROR with its current zxid (a multi
+     * consumes a new one) and keeps the connection open; only an auth packet (op 100) that does not
+     * decode closes the connection, without a reply.
+     */
     MALFORMED_BODY
   }
 

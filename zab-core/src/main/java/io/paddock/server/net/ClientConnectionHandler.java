@@ -237,6 +237,8 @@ final class ClientConnectionHandler extends ChannelInboundHandlerAdapter {
           clientChannel, header, ServerCore.BadFrame.UNKNOWN_OP, "unknown op " + header.type());
       return;
     }
+    // Jute reads a vector count below −1 as an empty vector; our codec refuses it (see the class).
+    JuteVectorCounts.normalize(header.type(), payload, RequestHeader.ENCODED_BYTES);
     Request request;
     try {
       request = RequestCodec.decode(header.type(), in);

@@ -1,6 +1,7 @@
 package io.paddock.server.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import io.paddock.client.protocol.CreateRequest;
 import io.paddock.client.protocol.GetDataRequest;
 import io.paddock.client.protocol.RequestHeader;
 import io.paddock.client.protocol.SetWatches;
+import io.paddock.client.protocol.Xids;
 import io.paddock.store.model.ErrorCode;
 import io.paddock.store.model.OpCode;
 import java.nio.file.Path;
@@ -50,7 +52,7 @@ class BadFrameTest {
   }
 
   @Test
-  void aMalformedBodyGetsMarshallingErrorThenClose() {
+  void aMalformedBodyGetsMarshallingErrorAndTheConnectionStaysOpen() {
     long zxid = h.core.lastProcessedZxid();
     h.core.onBadFrame(
         c.channel,
@@ -61,7 +63,50 @@ class BadFrameTest {
     TestClient.Answer a = c.reply(3);
     assertEquals(ErrorCode.MARSHALLINGERROR.code(), a.err());
     assertEquals(zxid, a.zxid(), "no zxid consumed");
+    assertFalse(c.channel.isClosed(), "ZooKeeper 3.9.3 keeps the connection open");
+    assertEquals(0, c.ping().err());
+    assertEquals(0, c.call(OpCode.CREATE, Requests.create("/after", "")).err());
+  }
+
+  @Test
+  void aMalformedWriteBodyConsumesNoZxidAndTheConnectionStaysOpen() {
+    long zxid = h.core.lastProcessedZxid();
+    h.core.onBadFrame(
+        c.channel,
+        new RequestHeader(4, OpCode.CREATE),
+        ServerCore.BadFrame.MALFORMED_BODY,
+        "ACL vector cut");
+    h.barrier();
+    TestClient.Answer a = c.reply(4);
+    assertEquals(ErrorCode.MARSHALLINGERROR.code(), a.err());
+    assertEquals(zxid, a.zxid(), "only a malformed multi consumes a zxid");
+    assertEquals(zxid, h.core.lastProcessedZxid());
+    assertFalse(c.channel.isClosed());
+  }
+
+  @Test
+  void aTruncatedAuthPacketClosesWithoutAReply() {
+    h.core.onBadFrame(
+        c.channel,
+        new RequestHeader(Xids.AUTH, OpCode.AUTH),
+        ServerCore.BadFrame.MALFORMED_BODY,
+        "auth cut short");
+    h.barrier();
     assertTrue(c.channel.isClosed());
+    assertTrue(
+        c.channel.flushed().stream()
+            .noneMatch(f -> f.header() != null && f.header().xid() == Xids.AUTH),
+        "no reply to the auth packet: " + c.channel.flushed());
+    assertEquals(0, h.core.outstandingRequests(), "the auth packet is not left outstanding");
+    assertEquals(0, h.resume(c).ping().err(), "the session survives");
+    assertEquals(0, bystander.ping().err());
+  }
+
+  @Test
+  void anAuthReplyCarriesZxidZero() {
+    c.call(OpCode.CREATE, Requests.create("/z", ""));
+    c.digest("u:p");
+    assertEquals(0, c.lastWithXid(Xids.AUTH).zxid());
   }
 
   @Test

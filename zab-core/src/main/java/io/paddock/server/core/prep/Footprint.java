@@ -10,6 +10,7 @@ import io.paddock.client.protocol.MultiRequest;
 import io.paddock.client.protocol.Request;
 import io.paddock.client.protocol.SetAclRequest;
 import io.paddock.client.protocol.SetDataRequest;
+import io.paddock.store.model.CreateMode;
 import io.paddock.store.txn.Txn;
 import java.util.Collection;
 import java.util.HashSet;
@@ -24,10 +25,18 @@ import java.util.Set;
  * <p>Keys are paths; a sequential create, whose final name is not known before it is applied,
  * changes the key {@code SEQUENTIAL_CHILD_PREFIX + parent} that stands for every child of that
  * parent.
+ *
+ * <p>A multi that holds a sequential create also reads the child-create count of that parent (the
+ * key {@code CHILD_CREATES_PREFIX + parent}): its prep names the node the create will make, so that
+ * later ops of the multi can refer to it, and that name counts every earlier create under the
+ * parent. Any recorded create under that parent conflicts with the key.
  */
 public final class Footprint {
   /** Marks the "some child of this parent" key of a sequential create (no path starts with it). */
   public static final char SEQUENTIAL_CHILD_PREFIX = '*';
+
+  /** Marks the "child-create count of this parent" read key (no path starts with it). */
+  public static final char CHILD_CREATES_PREFIX = '#';
 
   private final Set<String> changed = new HashSet<>();
 
@@ -40,11 +49,30 @@ public final class Footprint {
     if (request instanceof MultiRequest multi) {
       for (MultiOp op : multi.ops()) {
         addReads(op.request(), out);
+        String sequential = sequentialCreatePath(op.request());
+        if (sequential != null) {
+          out.add(CHILD_CREATES_PREFIX + WritePrep.parentOf(sequential));
+        }
       }
     } else {
       addReads(request, out);
     }
     return out;
+  }
+
+  /** The path of a sequential create, or null for any other request. */
+  private static String sequentialCreatePath(Request request) {
+    String path = null;
+    int flags = 0;
+    if (request instanceof CreateRequest r) {
+      path = r.path();
+      flags = r.flags();
+    } else if (request instanceof CreateTtlRequest r) {
+      path = r.path();
+      flags = r.flags();
+    }
+    CreateMode mode = CreateMode.fromFlag(flags);
+    return path != null && mode != null && mode.isSequential() ? path : null;
   }
 
   private static void addReads(Request request, Set<String> out) {
@@ -101,9 +129,28 @@ public final class Footprint {
       return false;
     }
     for (String path : reads) {
+      if (!path.isEmpty() && path.charAt(0) == CHILD_CREATES_PREFIX) {
+        if (createsUnder(path.substring(1))) {
+          return true;
+        }
+        continue;
+      }
       if (changed.contains(path)
           || (path.length() > 1
               && changed.contains(SEQUENTIAL_CHILD_PREFIX + WritePrep.parentOf(path)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when a recorded change may be a create of a child of {@code parent}. */
+  private boolean createsUnder(String parent) {
+    if (changed.contains(SEQUENTIAL_CHILD_PREFIX + parent)) {
+      return true;
+    }
+    for (String path : changed) {
+      if (path.startsWith("/") && path.length() > 1 && WritePrep.parentOf(path).equals(parent)) {
         return true;
       }
     }

@@ -1,6 +1,7 @@
 package io.paddock.server.core.prep;
 
 import io.paddock.store.model.Acl;
+import io.paddock.store.model.ZnodePaths;
 import io.paddock.store.txn.Txn;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tree as the earlier ops of one multi leave it, for prepping its later ops: a create of a
- * fixed path makes the node exist with its new ACL, a delete makes it missing. Sequential creates
- * are not tracked (their names are decided when the multi is applied), so a later op of the same
- * multi that names such a node sees the tree as it was; ZooKeeper would see the node.
+ * The tree as the earlier ops of one multi leave it, for prepping its later ops, as ZooKeeper's
+ * prep sees its outstanding changes: a create makes the node exist with its new ACL and no child
+ * ever created, and counts one more child create on its parent; a delete makes the node missing. A
+ * sequential create gets the name the DataTree will give it when it applies the multi (the parent's
+ * stored cversion as the earlier ops leave it, PROTOCOL 9.2), so later ops may name it.
  */
 final class MultiOverlay implements NodeView {
   /** A unique marker (never equal by identity to a real ACL list). */
@@ -20,6 +22,7 @@ final class MultiOverlay implements NodeView {
 
   private final NodeView base;
   private final Map<String, List<Acl>> changed = new HashMap<>();
+  private final Map<String, Integer> childCreates = new HashMap<>();
 
   MultiOverlay(NodeView base) {
     this.base = base;
@@ -34,12 +37,25 @@ final class MultiOverlay implements NodeView {
     return acl == DELETED ? null : acl;
   }
 
+  @Override
+  public int storedCversionOf(String path) {
+    Integer count = childCreates.get(path);
+    return count != null ? count : base.storedCversionOf(path);
+  }
+
   /** Records the effect of a prepped op. */
   void record(Txn op) {
-    if (op instanceof Txn.Create c && !c.mode().isSequential()) {
-      changed.put(c.path(), c.acl());
+    if (op instanceof Txn.Create c) {
+      String parent = WritePrep.parentOf(c.path());
+      int parentCreates = storedCversionOf(parent);
+      String path =
+          c.mode().isSequential() ? ZnodePaths.sequentialName(c.path(), parentCreates) : c.path();
+      changed.put(path, c.acl());
+      childCreates.put(path, 0);
+      childCreates.put(parent, parentCreates + 1);
     } else if (op instanceof Txn.Delete d) {
       changed.put(d.path(), DELETED);
+      childCreates.remove(d.path());
     }
   }
 }
