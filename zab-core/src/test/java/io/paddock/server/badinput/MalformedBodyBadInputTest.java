@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -237,9 +236,6 @@ class MalformedBodyBadInputTest extends BadInputTestBase {
   }
 
   /** ZooKeeper's exact outcome: MARSHALLINGERROR and the connection stays open. */
-  @Disabled(
-      "server bug: Paddock closes the connection after MARSHALLINGERROR for a body that does not"
-          + " decode; ZooKeeper 3.9.3 keeps it open")
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("kindsAndMalformed")
   void exactOutcomeIsZooKeepers(CoreKind kind, Malformed m) {
@@ -248,23 +244,6 @@ class MalformedBodyBadInputTest extends BadInputTestBase {
     try (WireClient w = connected(core)) {
       w.send(m.frame().apply(node));
       assertEquals("reply xid=8 zxid=zxid " + MARSHALLING_ZK, w.outcome().text());
-    }
-  }
-
-  /** ZooKeeper's outcome for the connections the green part covers: open (recorded here live). */
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("io.paddock.server.interop.CoreKind#all")
-  void zooKeeperKeepsTheConnectionOpen(CoreKind kind) {
-    if (kind != CoreKind.ZOOKEEPER) {
-      return; // Paddock's side is the disabled exactOutcomeIsZooKeepers
-    }
-    for (Malformed m : malformed()) {
-      TestCore core = core(kind);
-      String node = freshNode(core);
-      try (WireClient w = connected(core)) {
-        w.send(m.frame().apply(node));
-        assertEquals("reply xid=8 zxid=zxid " + MARSHALLING_ZK, w.outcome().text(), m.name());
-      }
     }
   }
 
@@ -294,9 +273,6 @@ class MalformedBodyBadInputTest extends BadInputTestBase {
     assertEquals("NONODE", getDataCode(core, node + "/t"));
   }
 
-  @Disabled(
-      "server bug: an ACL vector count of -2 gets MARSHALLINGERROR and a close; ZooKeeper reads it"
-          + " as an empty vector: INVALIDACL, connection open")
   @ParameterizedTest
   @MethodSource("io.paddock.server.interop.CoreKind#all")
   void aclVectorCountMinusTwoIsAnEmptyAcl(CoreKind kind) {
@@ -324,9 +300,6 @@ class MalformedBodyBadInputTest extends BadInputTestBase {
     }
   }
 
-  @Disabled(
-      "server bug: a truncated auth packet gets ReplyHeader(-4, zxid, MARSHALLINGERROR) before the"
-          + " close; ZooKeeper closes without a reply (and auth replies carry zxid 0)")
   @ParameterizedTest
   @MethodSource("io.paddock.server.interop.CoreKind#all")
   void truncatedAuthPacketClosesWithoutReply(CoreKind kind) {
