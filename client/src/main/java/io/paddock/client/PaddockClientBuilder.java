@@ -26,6 +26,9 @@ import java.util.concurrent.ThreadFactory;
  * <p>Not thread-safe; one builder may build several clients.
  */
 public final class PaddockClientBuilder {
+  private final java.util.List<ConnectionStateListener> stateListeners =
+      new java.util.ArrayList<>();
+
   private String connectString;
   private int sessionTimeoutMs = ClientLimits.SESSION_TIMEOUT_MS_DEFAULT;
   private int connectionTimeoutMs;
@@ -124,6 +127,16 @@ public final class PaddockClientBuilder {
   }
 
   /**
+   * Registers a state listener before the client starts connecting, so it sees every change from
+   * the first one on (a listener added after {@link #build()} may miss the first CONNECTED). May be
+   * called several times.
+   */
+  public PaddockClientBuilder stateListener(ConnectionStateListener listener) {
+    stateListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /**
    * Builds the client and starts connecting.
    *
    * @throws IllegalArgumentException for a missing or malformed connect string
@@ -144,6 +157,6 @@ public final class PaddockClientBuilder {
             randomSeed,
             maxBufferBytes,
             Clock.system());
-    return new AsyncClient(config);
+    return new AsyncClient(config, stateListeners);
   }
 }

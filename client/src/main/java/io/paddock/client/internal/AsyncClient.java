@@ -40,7 +40,18 @@ public final class AsyncClient implements PaddockClient {
 
   /** Builds the client and starts connecting. */
   public AsyncClient(ClientConfig config) {
+    this(config, List.of());
+  }
+
+  /**
+   * Creates the client with listeners that are registered before it starts connecting.
+   *
+   * @param config the settings
+   * @param stateListeners listeners that must see every state change, the first one included
+   */
+  public AsyncClient(ClientConfig config, List<ConnectionStateListener> stateListeners) {
     this.core = new ClientCore(config);
+    stateListeners.forEach(core::addListener);
     Chroot chroot = new Chroot(config.connectString().chroot());
     this.ops = new Operations(chroot);
     this.multiOps = new MultiOperations(chroot);
