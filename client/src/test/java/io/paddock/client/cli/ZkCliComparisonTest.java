@@ -85,7 +85,31 @@ class ZkCliComparisonTest {
             .replaceFirst("^Welcome to ZooKeeper!\nJLine support is disabled\n", "")
             .replaceFirst("^Welcome to Paddock!\n", "")
             .replaceAll("\\[zk: [^\\]]*\\((CONNECTED|CLOSED)\\) \\d+\\] ", "");
-    return "exit " + result.exitCode() + "\n--- out\n" + out + "--- err\n" + result.commandErr();
+    return "exit "
+        + result.exitCode()
+        + "\n--- out\n"
+        + withEventsApart(out)
+        + "--- err\n"
+        + result.commandErr();
+  }
+
+  /**
+   * The command output with the watcher blocks moved to the end, sorted: both shells print a watch
+   * event from their event thread, so where it lands between two commands' lines is a race in zkCli
+   * and in ours alike. Every other line keeps its place.
+   */
+  private static String withEventsApart(String out) {
+    StringBuilder lines = new StringBuilder();
+    java.util.List<String> events = new java.util.ArrayList<>();
+    for (String line : out.split("\n", -1)) {
+      if (line.startsWith("WatchedEvent ")) {
+        events.add(line);
+      } else if (!line.equals("WATCHER::") && !line.isEmpty()) {
+        lines.append(line).append('\n');
+      }
+    }
+    java.util.Collections.sort(events);
+    return lines + "--- events\n" + String.join("\n", events) + "\n";
   }
 
   @Test
