@@ -224,6 +224,7 @@ class WatchesTest {
     create("/cb");
     List<String> threads = Collections.synchronizedList(new ArrayList<>());
     CompletableFuture<Object> seenInWatcher = new CompletableFuture<>();
+    CompletableFuture<Void> completionSeen = new CompletableFuture<>();
     sync.getData(
         "/cb",
         event -> {
@@ -233,12 +234,20 @@ class WatchesTest {
           } catch (Exception e) {
             seenInWatcher.complete(e);
           }
+          // Attached while the event thread is busy here, so the future cannot have completed yet:
+          // its completion must come later, on the event thread. (A stage attached to a future
+          // that has already completed runs on the attaching thread — plain CompletableFuture.)
+          client
+              .exists("/cb")
+              .thenAccept(
+                  s -> {
+                    threads.add(Thread.currentThread().getName());
+                    completionSeen.complete(null);
+                  });
         });
-    Clients.get(
-        client
-            .setData("/cb", null, -1)
-            .thenAccept(s -> threads.add(Thread.currentThread().getName())));
+    sync.setData("/cb", null, -1);
     assertEquals(1, Clients.get(seenInWatcher));
+    Clients.get(completionSeen);
     assertEquals(2, threads.size());
     assertEquals(threads.get(0), threads.get(1));
     assertTrue(threads.get(0).startsWith("paddock-event"), threads.toString());
