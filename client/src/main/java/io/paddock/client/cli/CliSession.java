@@ -75,6 +75,17 @@ final class CliSession {
 
   /** Closes the session without printing anything more (the end of the shell). */
   void closeQuietly() {
+    if (client != null && isAlive()) {
+      // Async completions run on the event thread after every event queued before them: once this
+      // one is done, the watch events still pending have been printed, as zkCli prints them.
+      try {
+        client.sync("/").get(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        // the session is going away anyway; nothing more to print
+      }
+    }
     silenced = true;
     if (client != null) {
       client.close();
