@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.paddock.client.internal.ConnectString.HostAndPort;
+import io.paddock.client.protocol.Seeded;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -61,7 +62,7 @@ class ConnectStringTest {
     for (int i = 0; i < 8; i++) {
       hosts.add(new HostAndPort("h" + i, 2181));
     }
-    Seeds.run(
+    Seeded.run(
         50,
         (random, i) -> {
           long seed = random.nextLong();

@@ -11,6 +11,7 @@ import io.paddock.client.internal.SessionStateMachine.Action;
 import io.paddock.client.internal.SessionStateMachine.Phase;
 import io.paddock.client.protocol.ConnectRequest;
 import io.paddock.client.protocol.ConnectResponse;
+import io.paddock.client.protocol.Seeded;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -120,7 +121,7 @@ class SessionStateMachineTest {
 
   @Test
   void pingRuleMatchesZooKeepersLoopForEveryReadTimeout() {
-    Seeds.run(
+    Seeded.run(
         2_000,
         (random, i) -> {
           int readTimeout = i < 40 ? i + 1 : 1 + random.nextInt(200_000);
@@ -180,7 +181,7 @@ class SessionStateMachineTest {
 
   @Test
   void backoffBeforeEveryReconnectIsBelowOneSecond() {
-    Seeds.run(
+    Seeded.run(
         200,
         (random, i) -> {
           SessionStateMachine m = machine(30_000, 2, random.nextLong());

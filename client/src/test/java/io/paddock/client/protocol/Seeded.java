@@ -6,22 +6,22 @@ import java.util.Random;
  * Runs randomized checks from one seed and names the seed when a check fails. Rerun a failure with
  * {@code -Dpaddock.seed=<seed>}.
  */
-final class Seeded {
+public final class Seeded {
   private Seeded() {}
 
   /** One randomized iteration. */
-  interface Body {
+  public interface Body {
     void run(Random random, int iteration) throws Exception;
   }
 
   /** The seed from {@code paddock.seed}, else a fresh one. */
-  static long seed() {
+  public static long seed() {
     Long fixed = Long.getLong("paddock.seed");
     return fixed != null ? fixed : new Random().nextLong();
   }
 
   /** Runs {@code iterations} iterations from one seed; a failure reports the seed. */
-  static void run(int iterations, Body body) {
+  public static void run(int iterations, Body body) {
     long seed = seed();
     Random random = new Random(seed);
     for (int i = 0; i < iterations; i++) {

@@ -13,6 +13,7 @@ import io.paddock.store.tree.OpResult;
 import io.paddock.store.tree.ZnodeData;
 import io.paddock.store.txn.Txn;
 import io.paddock.store.txn.TxnHeader;
+import io.paddock.store.watch.NodeZxids;
 import io.paddock.store.watch.WatchEvent;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,7 +32,7 @@ import java.util.TreeMap;
  * read, and a multi runs on the live map after a deep copy that is put back when an op fails.
  * Simplicity beats speed here; the model must be obviously right.
  */
-public final class ReferenceTree {
+public final class ReferenceTree implements TreeUnderTest {
   /** One op of a txn failed with this code; the caller decides what to undo. */
   private static final class OpFailure extends Exception {
     private static final long serialVersionUID = 1L;
@@ -489,5 +490,41 @@ public final class ReferenceTree {
         n.data == null ? 0 : n.data.length,
         numChildren,
         n.pzxid);
+  }
+
+  /** The reference has no invariants beyond its map. */
+  @Override
+  public void checkInvariants() {}
+
+  /** The reference keeps no digest. */
+  @Override
+  public long digest() {
+    return 0;
+  }
+
+  /** The view that re-registering watches reads. */
+  @Override
+  public NodeZxids nodeZxids() {
+    return new NodeZxids() {
+      @Override
+      public boolean exists(String path) {
+        return ReferenceTree.this.exists(path) != null;
+      }
+
+      @Override
+      public long mzxid(String path) {
+        return ReferenceTree.this.mzxid(path);
+      }
+
+      @Override
+      public long pzxid(String path) {
+        return ReferenceTree.this.pzxid(path);
+      }
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "ReferenceTree";
   }
 }

@@ -30,7 +30,7 @@ interface TreeUnderTest {
 
   /** A view of an existing reference tree. */
   static TreeUnderTest reference(ReferenceTree tree) {
-    return new Reference(tree);
+    return tree;
   }
 
   ApplyResult apply(TxnHeader header, Txn txn);
@@ -153,107 +153,6 @@ interface TreeUnderTest {
     @Override
     public String toString() {
       return "DataTree";
-    }
-  }
-
-  /** The reference model. */
-  record Reference(ReferenceTree tree) implements TreeUnderTest {
-    @Override
-    public ApplyResult apply(TxnHeader header, Txn txn) {
-      return tree.apply(header, txn);
-    }
-
-    @Override
-    public ZnodeData getData(String path) {
-      return tree.getData(path);
-    }
-
-    @Override
-    public Stat exists(String path) {
-      return tree.exists(path);
-    }
-
-    @Override
-    public ChildrenWithStat getChildren(String path) {
-      return tree.getChildren(path);
-    }
-
-    @Override
-    public AclWithStat getAcl(String path) {
-      return tree.getAcl(path);
-    }
-
-    @Override
-    public List<Acl> aclOf(String path) {
-      return tree.aclOf(path);
-    }
-
-    @Override
-    public int getAllChildrenNumber(String path) {
-      return tree.getAllChildrenNumber(path);
-    }
-
-    @Override
-    public List<String> getEphemerals(long sessionId, String prefix) {
-      return tree.getEphemerals(sessionId, prefix);
-    }
-
-    @Override
-    public int nodeCount() {
-      return tree.nodeCount();
-    }
-
-    @Override
-    public Map<Long, Integer> sessions() {
-      return tree.sessions();
-    }
-
-    @Override
-    public boolean hasSession(long sessionId) {
-      return tree.hasSession(sessionId);
-    }
-
-    @Override
-    public long lastProcessedZxid() {
-      return tree.lastProcessedZxid();
-    }
-
-    @Override
-    public List<String> reapCandidates(long nowMs, long maxNeverUsedIntervalMs) {
-      return tree.reapCandidates(nowMs, maxNeverUsedIntervalMs);
-    }
-
-    @Override
-    public void checkInvariants() {}
-
-    @Override
-    public long digest() {
-      return 0;
-    }
-
-    @Override
-    public NodeZxids nodeZxids() {
-      return new NodeZxids() {
-        @Override
-        public boolean exists(String path) {
-          return tree.exists(path) != null;
-        }
-
-        @Override
-        public long mzxid(String path) {
-          return tree.mzxid(path);
-        }
-
-        @Override
-        public long pzxid(String path) {
-          return tree.pzxid(path);
-        }
-      };
-    }
-
-    @Override
-    public String toString() {
-      return "ReferenceTree";
     }
   }
 }
