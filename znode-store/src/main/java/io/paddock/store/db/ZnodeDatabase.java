@@ -2,16 +2,21 @@ package io.paddock.store.db;
 
 import io.paddock.store.codec.JuteWriter;
 import io.paddock.store.io.StorageDirectory;
+import io.paddock.store.log.LogReader;
 import io.paddock.store.log.TxnLog;
 import io.paddock.store.model.Zxid;
 import io.paddock.store.snapshot.SnapshotFiles;
+import io.paddock.store.snapshot.SnapshotOutput;
 import io.paddock.store.tree.ApplyResult;
 import io.paddock.store.tree.DataTree;
+import io.paddock.store.tree.SnapshotCodec;
 import io.paddock.store.txn.Txn;
 import io.paddock.store.txn.TxnCodec;
 import io.paddock.store.txn.TxnHeader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +38,9 @@ public final class ZnodeDatabase implements Closeable {
   private final SnapshotFiles snapshots;
   private final DatabaseOptions options;
   private final Random random;
-  private final DataTree tree;
+  private final String snapshotDirName;
+  private final String logDirName;
+  private DataTree tree;
   private final RecoveryReport recoveryReport;
   private final JuteWriter encoder = new JuteWriter(ENCODE_BUFFER_BYTES);
   private long txnsSinceSnapshot;
@@ -45,13 +52,16 @@ public final class ZnodeDatabase implements Closeable {
       TxnLog log,
       SnapshotFiles snapshots,
       DatabaseOptions options,
-      DatabaseRecovery.Outcome outcome) {
+      DatabaseRecovery.Outcome outcome,
+      String logDirName) {
     this.snapshotDir = snapshotDir;
     this.log = log;
     this.snapshots = snapshots;
     this.options = options;
     this.random = new Random(options.randomSeed());
     this.tree = outcome.tree();
+    this.snapshotDirName = snapshotDir.describe("");
+    this.logDirName = logDirName;
     this.recoveryReport = outcome.report();
     this.nextSnapshotAfterTxns = drawSnapshotPoint();
   }
@@ -73,7 +83,8 @@ public final class ZnodeDatabase implements Closeable {
       DatabaseRecovery.Outcome outcome =
           new DatabaseRecovery(snapshots, log, snapshotDir.describe(""), logDir.describe(""))
               .recover();
-      ZnodeDatabase db = new ZnodeDatabase(snapshotDir, log, snapshots, options, outcome);
+      ZnodeDatabase db =
+          new ZnodeDatabase(snapshotDir, log, snapshots, options, outcome, logDir.describe(""));
       RecoveryReport report = outcome.report();
       if (report.fresh()) {
         db.beginSnapshot().finish();
@@ -91,7 +102,10 @@ public final class ZnodeDatabase implements Closeable {
     }
   }
 
-  /** The tree. Read it freely from the owning thread; change it only through {@link #apply}. */
+  /**
+   * The tree. Read it freely from the owning thread; change it only through {@link #apply}. {@link
+   * #truncateAfter} and {@link #installSnapshot} replace it: fetch it again after calling them.
+   */
   public DataTree tree() {
     return tree;
   }
@@ -204,6 +218,108 @@ public final class ZnodeDatabase implements Closeable {
   private long drawSnapshotPoint() {
     int half = options.snapCount() / 2;
     return half + random.nextInt(Math.max(1, options.snapCount() - half));
+  }
+
+  /**
+   * Up to {@code maxEntries} durable logged txns after {@code zxid}, in order, as encoded by {@link
+   * #log}; empty when nothing was logged after it; null when the log does not reach back to {@code
+   * zxid} (it starts later than the txn right after it, or was purged), so the txns after it cannot
+   * all be read.
+   */
+  public List<io.paddock.store.log.LogEntry> entriesAfter(long zxid, int maxEntries)
+      throws IOException {
+    if (maxEntries < 0) {
+      throw new IllegalArgumentException("maxEntries < 0: " + maxEntries);
+    }
+    if (zxid >= lastDurableZxid()) {
+      return List.of();
+    }
+    long first = log.firstZxid();
+    // The log answers when it reaches back to zxid, or starts with the txn right after it.
+    if (first == TxnLog.NO_ZXID || (first > zxid && first != zxid + 1)) {
+      return null;
+    }
+    List<io.paddock.store.log.LogEntry> out = new ArrayList<>();
+    try (LogReader reader = log.readFrom(zxid + 1)) {
+      while (out.size() < maxEntries && reader.hasNext()) {
+        io.paddock.store.log.LogEntry e = reader.next();
+        if (e.zxid() > zxid) {
+          out.add(e);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Drops every logged txn after {@code zxid}, durably (ZAB's TRUNC), and rewinds the tree when it
+   * holds any of them: snapshots newer than {@code zxid} are deleted and the tree is recovered
+   * again from the newest remaining snapshot and the log. Commits pending txns first.
+   *
+   * @throws DatabaseRefusedException when no snapshot at or before {@code zxid} is left to rewind
+   *     to
+   */
+  public void truncateAfter(long zxid) throws IOException {
+    abandonSnapshot();
+    log.commit();
+    log.truncateAfter(zxid);
+    if (tree.lastProcessedZxid() > zxid) {
+      snapshots.deleteAfter(zxid);
+      DatabaseRecovery.Outcome outcome =
+          new DatabaseRecovery(snapshots, log, snapshotDirName, logDirName).recover();
+      tree = outcome.tree();
+      txnsSinceSnapshot = 0;
+      LOG.info(
+          "Database rewound to zxid 0x{} (tree at 0x{})",
+          Zxid.toHex(zxid),
+          Zxid.toHex(tree.lastProcessedZxid()));
+    }
+  }
+
+  /** The tree serialized with {@link SnapshotCodec} (what {@link #installSnapshot} takes). */
+  public byte[] snapshotBytes() {
+    return SnapshotCodec.write(tree);
+  }
+
+  /**
+   * Replaces tree and log with a snapshot received from another replica, durably: the snapshot file
+   * is written and synced first, then the whole log and every newer snapshot are dropped, so that a
+   * crash in between leaves either the old state or the new one.
+   *
+   * @throws IllegalArgumentException when the bytes do not hold a tree at {@code zxid}
+   */
+  public void installSnapshot(long zxid, byte[] snapshot) throws IOException {
+    DataTree loaded;
+    try {
+      loaded = SnapshotCodec.load(snapshot);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("snapshot bytes do not decode: " + e.getMessage(), e);
+    }
+    if (loaded.lastProcessedZxid() != zxid) {
+      throw new IllegalArgumentException(
+          "snapshot holds zxid 0x"
+              + Zxid.toHex(loaded.lastProcessedZxid())
+              + ", expected 0x"
+              + Zxid.toHex(zxid));
+    }
+    abandonSnapshot();
+    log.commit();
+    try (SnapshotOutput out = snapshots.begin(zxid)) {
+      out.write(snapshot, 0, snapshot.length);
+      out.commit();
+    }
+    log.truncateAfter(TxnLog.NO_ZXID);
+    snapshots.deleteAfter(zxid);
+    tree = loaded;
+    txnsSinceSnapshot = 0;
+    LOG.info("Installed a snapshot at zxid 0x{} ({} bytes)", Zxid.toHex(zxid), snapshot.length);
+  }
+
+  private void abandonSnapshot() throws IOException {
+    if (runningSnapshot != null) {
+      runningSnapshot.close();
+      runningSnapshot = null;
+    }
   }
 
   /** Abandons a running snapshot and closes the log. Pending, uncommitted txns are dropped. */

@@ -122,6 +122,26 @@ public final class SnapshotFiles {
     }
   }
 
+  /**
+   * Deletes every snapshot newer than {@code zxid} and syncs: they hold txns a rewound history no
+   * longer has (ZAB's TRUNC, or a snapshot installed from the leader).
+   *
+   * @return how many were deleted
+   */
+  public int deleteAfter(long zxid) throws IOException {
+    int deleted = 0;
+    for (long z : listNewestFirst()) {
+      if (z > zxid) {
+        dir.delete(fileName(z));
+        deleted++;
+      }
+    }
+    if (deleted > 0) {
+      dir.sync();
+    }
+    return deleted;
+  }
+
   private static long parse(String name) {
     if (!name.startsWith(PREFIX)) {
       return -1;
