@@ -34,6 +34,13 @@ final class CoreState {
   private final Map<Long, Connection> connections = new LinkedHashMap<>();
   private final Map<Long, Connection> owners = new HashMap<>();
   private long nextZxid;
+
+  /** What four-letter words report as the mode; an ensemble member sets its role. */
+  String mode = "standalone";
+
+  /** An ensemble member's view of its peer (for srvr, stat and mntr); null standalone. */
+  java.util.function.Supplier<io.paddock.server.zab.PeerStatus> peerStatus;
+
   private long approximateDataSize;
   private volatile long lastProcessedZxid;
 
@@ -68,6 +75,16 @@ final class CoreState {
     }
     nextZxid++;
     return new TxnHeader(sessionId, cxid, zxid, clock.wallMs(), type);
+  }
+
+  /** Ensemble leader: the zxid its next proposal gets (ZAB numbers txns, not the database). */
+  void resetNextZxid(long zxid) {
+    nextZxid = zxid;
+  }
+
+  /** The zxid given to the last txn this member ordered. */
+  long lastAssignedZxid() {
+    return nextZxid - 1;
   }
 
   /** Records that the tree applied up to {@code zxid}. */

@@ -7,9 +7,11 @@ import io.paddock.server.core.prep.Footprint;
 import io.paddock.server.core.prep.PrepSubject;
 import io.paddock.server.core.prep.WritePrep;
 import io.paddock.store.model.ErrorCode;
+import io.paddock.store.model.Id;
 import io.paddock.store.model.OpCode;
 import io.paddock.store.txn.Txn;
 import io.paddock.store.txn.TxnHeader;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +27,12 @@ final class Dispatcher {
   static final long UNKNOWN_OP_ZXID = -1;
 
   private final CoreState state;
-  private final GroupCommit commit;
+  private final CommitStage commit;
   private final ReadOps reads;
   private final AuthOps authOps;
   private final TreeNodeView treeView;
 
-  Dispatcher(CoreState state, GroupCommit commit) {
+  Dispatcher(CoreState state, CommitStage commit) {
     this.state = state;
     this.commit = commit;
     this.treeView = new TreeNodeView(state.tree);
@@ -57,6 +59,14 @@ final class Dispatcher {
       commit.hold(new PendingBatch.Held(request, p));
     } else {
       runNow(request, p);
+    }
+  }
+
+  /** Learner: a client's sync goes to the leader; it is answered once this replica caught up. */
+  void onLearnerSync(CoreEvent.Packet p, LearnerCommit learner) {
+    Inflight request = accept(p.channel(), p.header().xid(), p.header().type(), p.receivedMs());
+    if (request != null) {
+      learner.sync(request, ((io.paddock.client.protocol.SyncRequest) p.request()).path());
     }
   }
 
@@ -192,8 +202,15 @@ final class Dispatcher {
   }
 
   private void write(Inflight request, Connection c, int op, Request body) {
-    if (commit.mustCommitBefore(Footprint.reads(op, body))) {
-      commit.commitNow(); // prep must see what the earlier writes of the batch did
+    if (commit.forwardsWrites()) {
+      TxnHeader unordered = new TxnHeader(c.sessionId(), request.xid(), 0, 0, op);
+      commit.log(
+          new PendingBatch.Write(
+              unordered, null, PendingBatch.Origin.CLIENT, request, c, body, null));
+      return;
+    }
+    if (mustWaitForApply(op, body, () -> write(request, c, op, body))) {
+      return;
     }
     PrepSubject subject =
         new PrepSubject(c.sessionId(), state.sessions.isActive(c.sessionId()), c.ids());
@@ -201,6 +218,78 @@ final class Dispatcher {
     TxnHeader header = state.nextHeader(c.sessionId(), request.xid(), op);
     commit.log(
         new PendingBatch.Write(header, txn, PendingBatch.Origin.CLIENT, request, c, body, null));
+  }
+
+  /**
+   * Prep must see what the earlier writes did: commits them first, or — when the commit stage
+   * cannot apply synchronously (an ensemble leader) — parks {@code retry} until they are applied.
+   *
+   * @return true when the write was parked and must not go on now
+   */
+  private boolean mustWaitForApply(int op, Request body, Runnable retry) {
+    if (!commit.mustCommitBefore(Footprint.reads(op, body))) {
+      return false;
+    }
+    commit.commitNow();
+    if (commit.commitsSynchronously() || !commit.mustCommitBefore(Footprint.reads(op, body))) {
+      return false;
+    }
+    commit.park(retry);
+    return true;
+  }
+
+  /**
+   * Ensemble leader: a write a learner forwarded for one of its clients. Prepped exactly like a
+   * local write, with the client's auth ids as the learner saw them; nobody here answers it — the
+   * learner answers when it applies the txn.
+   */
+  void forwardedWrite(long sessionId, List<Id> ids, int xid, int op, Request body) {
+    if (mustWaitForApply(op, body, () -> forwardedWrite(sessionId, ids, xid, op, body))) {
+      return;
+    }
+    state.sessions.touch(sessionId, state.clock.monotonicMs());
+    if (op == OpCode.CLOSE_SESSION) {
+      state.sessions.setClosing(sessionId);
+      commit.log(
+          remoteWrite(state.nextHeader(sessionId, xid, op), new Txn.CloseSession()),
+          state.tree.getEphemerals(sessionId, null));
+      return;
+    }
+    PrepSubject subject = new PrepSubject(sessionId, state.sessions.isActive(sessionId), ids);
+    Txn txn;
+    try {
+      txn = state.prep.prep(op, body, subject, treeView);
+    } catch (IllegalStateException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      LOG.error(
+          "Failed to prep forwarded op {} of session 0x{}", op, Long.toHexString(sessionId), e);
+      txn = new Txn.Error(ErrorCode.MARSHALLINGERROR);
+    }
+    commit.log(remoteWrite(state.nextHeader(sessionId, xid, op), txn));
+  }
+
+  /** Ensemble leader: a learner's multi that did not decode still consumes a zxid. */
+  void forwardedMalformedMulti(long sessionId, int xid) {
+    commit.log(
+        remoteWrite(
+            state.nextHeader(sessionId, xid, OpCode.MULTI),
+            new Txn.Error(ErrorCode.MARSHALLINGERROR)));
+  }
+
+  /** Ensemble leader: a learner opened a session for a new client. */
+  void forwardedCreateSession(long sessionId, int timeoutMs) {
+    if (!state.sessions.isKnown(sessionId)) {
+      state.sessions.add(sessionId, timeoutMs, state.clock.monotonicMs());
+    }
+    commit.log(
+        remoteWrite(
+            state.nextHeader(sessionId, 0, OpCode.CREATE_SESSION),
+            new Txn.CreateSession(timeoutMs)));
+  }
+
+  private static PendingBatch.Write remoteWrite(TxnHeader header, Txn txn) {
+    return new PendingBatch.Write(header, txn, PendingBatch.Origin.REMOTE, null, null, null, null);
   }
 
   /**

@@ -67,7 +67,7 @@ final class FourLetterRunner {
       }
       case "dump" -> dump();
       case "envi" -> FourLetterText.envi(Environment.list(ServerVersion.full(), hostName));
-      case "mntr" -> FourLetterText.mntr(metrics.list(MODE_STANDALONE));
+      case "mntr" -> FourLetterText.mntr(metrics.list(state.mode));
       case "wchs" ->
           FourLetterText.wchs(
               state.watches.watcherCount(),
@@ -93,7 +93,7 @@ final class FourLetterRunner {
         state.connections().size(),
         state.stats.outstanding.get(),
         state.lastProcessedZxid(),
-        MODE_STANDALONE,
+        state.mode,
         state.tree.nodeCount() + 1);
   }
 

@@ -1,14 +1,5 @@
 package io.paddock.server.core;
 
-import io.paddock.client.protocol.JuteRecord;
-import io.paddock.client.protocol.ReplyHeader;
-import io.paddock.server.core.auth.AclChecker;
-import io.paddock.store.model.Acl;
-import io.paddock.store.model.ErrorCode;
-import io.paddock.store.model.Perms;
-import io.paddock.store.tree.ApplyResult;
-import io.paddock.store.watch.WatchDelivery;
-import io.paddock.store.watch.WatchEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
@@ -25,10 +16,10 @@ import java.util.function.Consumer;
  * <p>Invariant: nothing is applied, and so no reply announces a write, before the commit that
  * covers it (the database checks this on every apply). Nothing is logged while a commit runs.
  */
-final class GroupCommit {
+final class GroupCommit implements CommitStage {
   private final CoreState state;
   private final PendingBatch batch = new PendingBatch();
-  private final Consumer<Handshake.Pending> sessionCreated;
+  private final Applier applier;
   private final Consumer<PendingBatch.Held> runHeld;
   private boolean committing;
 
@@ -37,12 +28,13 @@ final class GroupCommit {
       Consumer<Handshake.Pending> sessionCreated,
       Consumer<PendingBatch.Held> runHeld) {
     this.state = state;
-    this.sessionCreated = sessionCreated;
+    this.applier = new Applier(state, sessionCreated);
     this.runHeld = runHeld;
   }
 
   /** Logs a prepped write; commits first-come batches once the batch is full. */
-  void log(PendingBatch.Write write) {
+  @Override
+  public void log(PendingBatch.Write write) {
     if (committing) {
       throw new IllegalStateException("a write was logged while a commit was being applied");
     }
@@ -57,23 +49,27 @@ final class GroupCommit {
    * Logs a write that also deletes nodes it does not name (closeSession: the session's ephemerals),
    * so that later writes of the batch that read those nodes wait for it.
    */
-  void log(PendingBatch.Write write, Collection<String> alsoChanged) {
+  @Override
+  public void log(PendingBatch.Write write, Collection<String> alsoChanged) {
     batch.footprint().addChangedPaths(alsoChanged);
     log(write);
   }
 
   /** Parks a request behind the unapplied writes of its connection. */
-  void hold(PendingBatch.Held held) {
+  @Override
+  public void hold(PendingBatch.Held held) {
     batch.hold(held);
   }
 
   /** True when prep of a request reading {@code reads} must wait for the logged writes to apply. */
-  boolean mustCommitBefore(Set<String> reads) {
+  @Override
+  public boolean mustCommitBefore(Set<String> reads) {
     return batch.footprint().conflictsWith(reads);
   }
 
   /** True when writes are logged and not yet applied. */
-  boolean hasPending() {
+  @Override
+  public boolean hasPending() {
     return !batch.isEmpty();
   }
 
@@ -84,7 +80,8 @@ final class GroupCommit {
    *
    * @throws UncheckedIOException when the log cannot be made durable: the server must stop
    */
-  void commitNow() {
+  @Override
+  public void commitNow() {
     if (committing) {
       throw new IllegalStateException("commit re-entered");
     }
@@ -115,67 +112,6 @@ final class GroupCommit {
   }
 
   private void apply(PendingBatch.Write w) {
-    ApplyEffects effects = ApplyEffects.capture(state.tree, w.header(), w.txn());
-    ApplyResult result = state.db.apply(w.header(), w.txn());
-    state.applied(result.zxid(), effects.dataSizeDelta(state.tree, result));
-    if (w.connection() != null) {
-      w.connection().writeApplied();
-    }
-    fire(result, effects);
-    switch (w.origin()) {
-      case CLIENT -> {
-        Reply reply = WriteReplies.of(w.header().type(), w.body(), result);
-        answer(w, reply.err(), reply.bodyToSend());
-      }
-      case CREATE_SESSION -> sessionCreated.accept(w.handshake());
-      case CLOSE_BY_CLIENT, EXPIRY -> sessionClosed(w);
-      case MALFORMED -> answer(w, ErrorCode.MARSHALLINGERROR, null);
-      case REAPER -> {
-        // nobody to answer; a NOTEMPTY or a TTL node touched meanwhile simply stays
-      }
-    }
-  }
-
-  private void answer(PendingBatch.Write w, ErrorCode err, JuteRecord body) {
-    ReplyHeader header = new ReplyHeader(w.request().xid(), w.header().zxid(), err.code());
-    state.outbox.answer(w.request(), header, body);
-  }
-
-  /** Notifications of one txn, each to watchers that may READ the node now (PROTOCOL 8.1). */
-  private void fire(ApplyResult result, ApplyEffects effects) {
-    for (WatchEvent event : result.events()) {
-      List<WatchDelivery<Connection>> deliveries = state.watches.trigger(event);
-      if (deliveries.isEmpty()) {
-        continue;
-      }
-      List<Acl> acl = effects.aclForEvent(state.tree, event.path());
-      for (WatchDelivery<Connection> d : deliveries) {
-        if (AclChecker.permits(acl, Perms.READ, d.watcher().ids())) {
-          state.outbox.notify(d.watcher(), event);
-        }
-      }
-    }
-  }
-
-  /** A closeSession txn was applied: forget the session; answer and close its connection. */
-  private void sessionClosed(PendingBatch.Write w) {
-    long id = w.header().sessionId();
-    state.sessions.remove(id);
-    Connection c;
-    if (w.origin() == PendingBatch.Origin.CLOSE_BY_CLIENT) {
-      answer(w, ErrorCode.OK, null);
-      c = w.connection();
-    } else {
-      c = state.owner(id);
-    }
-    state.clearOwner(id);
-    if (c != null) {
-      closeConnection(c);
-    }
-  }
-
-  private void closeConnection(Connection c) {
-    state.outbox.close(c);
-    state.removeConnection(c);
+    applier.apply(w);
   }
 }

@@ -36,9 +36,9 @@ final class Handshake {
   record Pending(Connection connection, long sessionId, int timeoutMs, boolean includeReadOnly) {}
 
   private final CoreState state;
-  private final GroupCommit writes;
+  private final CommitStage writes;
 
-  Handshake(CoreState state, GroupCommit writes) {
+  Handshake(CoreState state, CommitStage writes) {
     this.state = state;
     this.writes = writes;
   }

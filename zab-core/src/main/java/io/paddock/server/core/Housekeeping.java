@@ -20,7 +20,7 @@ final class Housekeeping {
   private static final long NEVER = Long.MAX_VALUE;
 
   private final CoreState state;
-  private final GroupCommit commit;
+  private final CommitStage commit;
   private final long reapIntervalMs;
   private final long purgeIntervalMs;
   private long nextReapMs;
@@ -31,7 +31,18 @@ final class Housekeeping {
 
   private long reapBudgetAtMs;
 
-  Housekeeping(CoreState state, GroupCommit commit) {
+  private final boolean leads;
+
+  Housekeeping(CoreState state, CommitStage commit) {
+    this(state, commit, true);
+  }
+
+  /**
+   * @param leads true standalone and on an ensemble's leader: only they expire sessions and reap
+   *     nodes (sessions are global; a learner reports its clients' activity to the leader)
+   */
+  Housekeeping(CoreState state, CommitStage commit, boolean leads) {
+    this.leads = leads;
     this.state = state;
     this.commit = commit;
     long now = state.clock.monotonicMs();
@@ -47,8 +58,10 @@ final class Housekeeping {
   /** Does whatever is due now; logs and commits the txns that needs. */
   void run() {
     long now = state.clock.monotonicMs();
-    expireSessions(now);
-    if (now >= nextReapMs) {
+    if (leads) {
+      expireSessions(now);
+    }
+    if (leads && now >= nextReapMs) {
       reap(now);
       nextReapMs = now + reapIntervalMs;
     }
@@ -66,7 +79,10 @@ final class Housekeeping {
       return 0;
     }
     long now = state.clock.monotonicMs();
-    long next = Math.min(state.sessions.nextExpiryMs(), Math.min(nextReapMs, nextPurgeMs));
+    long next =
+        leads
+            ? Math.min(state.sessions.nextExpiryMs(), Math.min(nextReapMs, nextPurgeMs))
+            : nextPurgeMs;
     return Math.max(0, next - now);
   }
 

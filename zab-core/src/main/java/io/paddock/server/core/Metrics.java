@@ -42,7 +42,31 @@ final class Metrics {
     add(out, "paddock_last_processed_zxid", state.lastProcessedZxid());
     add(out, "paddock_group_commits", s.commits());
     add(out, "paddock_committed_txns", s.committedTxns());
+    if (state.peerStatus != null) {
+      addEnsemble(out, state.peerStatus.get());
+    }
     return out;
+  }
+
+  /** The keys ZooKeeper adds for a quorum member (its leader adds the learner counts). */
+  private static void addEnsemble(
+      List<Map.Entry<String, Object>> out, io.paddock.server.zab.PeerStatus p) {
+    add(
+        out,
+        "peer_state",
+        p.state().name().toLowerCase(java.util.Locale.ROOT)
+            + " - "
+            + p.phase().name().toLowerCase(java.util.Locale.ROOT));
+    add(out, "paddock_current_epoch", p.currentEpoch());
+    add(out, "paddock_leader_id", p.leaderId());
+    if (p.state() == io.paddock.server.zab.ServerState.LEADING) {
+      add(out, "learners", p.learners());
+      add(out, "synced_followers", p.syncedFollowers());
+      add(out, "synced_non_voting_followers", 0);
+      add(out, "synced_observers", p.syncedObservers());
+      add(out, "pending_syncs", p.pendingSyncs());
+      add(out, "paddock_outstanding_proposals", p.outstandingProposals());
+    }
   }
 
   private int ephemeralsCount() {

@@ -25,7 +25,13 @@ final class PendingBatch {
     /** The container reaper: nobody to answer. */
     REAPER,
     /** A multi whose body did not decode: reply MARSHALLINGERROR; the connection stays open. */
-    MALFORMED
+    MALFORMED,
+    /**
+     * Ensemble: a txn this member did not start for a client of its own (a learner's forwarded
+     * request on the leader; another member's txn on a learner): nobody here to answer, but a
+     * session's creation or close is tracked.
+     */
+    REMOTE
   }
 
   /** One entry, applied or run in order. */

@@ -112,7 +112,7 @@ public final class StandaloneCore implements ServerCore, AutoCloseable {
     }
     StorageDirectory snapshots = storage.open(config.dataDir().resolve(ConfigLimits.VERSION_DIR));
     StorageDirectory logs = storage.open(config.dataLogDir().resolve(ConfigLimits.VERSION_DIR));
-    ZnodeDatabase db = ZnodeDatabase.open(snapshots, logs, databaseOptions());
+    ZnodeDatabase db = ZnodeDatabase.open(snapshots, logs, databaseOptions(config, randomSeed));
     try {
       CoreState s = new CoreState(config, clock, db, stats);
       Pipeline p = new Pipeline(s, Environment.lookUpHostName());
@@ -131,7 +131,8 @@ public final class StandaloneCore implements ServerCore, AutoCloseable {
     }
   }
 
-  private DatabaseOptions databaseOptions() {
+  /** The database options a server with {@code config} uses. */
+  static DatabaseOptions databaseOptions(ServerConfig config, long randomSeed) {
     long entryMax =
         Math.min(
             LogOptions.SIZE_LIMIT_BYTES,
