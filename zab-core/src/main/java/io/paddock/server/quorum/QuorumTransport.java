@@ -402,9 +402,15 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
     return quorumLinks.get(peerId);
   }
 
-  /** Open channels (listening ones excluded), for tests. */
-  int openChannelCount() {
-    return channels.size();
+  /** Open quorum connections, established or still in their handshake; for tests. */
+  int openQuorumChannelCount() {
+    int n = 0;
+    for (Channel channel : channels) {
+      if (channel.isOpen() && channel.pipeline().get(QuorumChannelHandler.class) != null) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Why a quorum handshake from {@code peerId} is refused, or null if it is welcome. */
