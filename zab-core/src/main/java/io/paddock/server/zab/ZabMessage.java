@@ -61,6 +61,9 @@ public sealed interface ZabMessage {
   /** The election notification (no QuorumPacket type in ZooKeeper; chosen by Paddock). */
   int NOTIFICATION = 100;
 
+  /** An application payload between a learner and its leader (chosen by Paddock). */
+  int FORWARD = 101;
+
   /** The type code written first on the wire. */
   int type();
 
@@ -139,11 +142,65 @@ public sealed interface ZabMessage {
     }
   }
 
-  /** Synchronization by snapshot as of {@code zxid}; the snapshot itself streams separately. */
-  record Snap(long zxid) implements ZabMessage {
+  /**
+   * Synchronization by snapshot: the leader's state machine as of {@code zxid}, in the opaque
+   * format of {@link ReplicaStore#snapshot()}.
+   */
+  record Snap(long zxid, byte[] snapshot) implements ZabMessage {
+    /** Rejects a null snapshot. */
+    public Snap {
+      Objects.requireNonNull(snapshot, "snapshot");
+    }
+
     @Override
     public int type() {
       return SNAP;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Snap p && zxid == p.zxid && Arrays.equals(snapshot, p.snapshot);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Long.hashCode(zxid) + Arrays.hashCode(snapshot);
+    }
+
+    @Override
+    public String toString() {
+      return "Snap[zxid=0x" + Long.toHexString(zxid) + ", " + snapshot.length + " bytes]";
+    }
+  }
+
+  /**
+   * An application payload (a forwarded client request, or a reply) between a learner in broadcast
+   * and its leader, ordered with the protocol messages of the connection.
+   */
+  record Forward(byte[] payload) implements ZabMessage {
+    /** Rejects a null payload. */
+    public Forward {
+      Objects.requireNonNull(payload, "payload");
+    }
+
+    @Override
+    public int type() {
+      return FORWARD;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Forward p && Arrays.equals(payload, p.payload);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(payload);
+    }
+
+    @Override
+    public String toString() {
+      return "Forward[" + payload.length + " bytes]";
     }
   }
 

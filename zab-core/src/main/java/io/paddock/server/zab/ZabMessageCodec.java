@@ -5,6 +5,7 @@ import io.paddock.server.zab.ZabMessage.AckEpoch;
 import io.paddock.server.zab.ZabMessage.Commit;
 import io.paddock.server.zab.ZabMessage.Diff;
 import io.paddock.server.zab.ZabMessage.FollowerInfo;
+import io.paddock.server.zab.ZabMessage.Forward;
 import io.paddock.server.zab.ZabMessage.Inform;
 import io.paddock.server.zab.ZabMessage.LeaderInfo;
 import io.paddock.server.zab.ZabMessage.NewLeader;
@@ -27,8 +28,10 @@ import java.util.List;
  * <ul>
  *   <li>FollowerInfo: type 11 (16 if an observer), long acceptedEpoch, long lastZxid, long serverId
  *   <li>LeaderInfo 17: long newEpoch; AckEpoch 18: long currentEpoch, long lastZxid
- *   <li>NewLeader 10, Ack 3, Diff 13, Trunc 14, Snap 15, Commit 4: long zxid; UpToDate 12: nothing
- *   <li>Proposal 2, Inform 8: long zxid, buffer txn (never null)
+ *   <li>NewLeader 10, Ack 3, Diff 13, Trunc 14, Commit 4: long zxid; UpToDate 12: nothing
+ *   <li>Proposal 2, Inform 8: long zxid, buffer txn; Snap 15: long zxid, buffer snapshot (never
+ *       null)
+ *   <li>Forward 101: buffer payload (never null)
  *   <li>Ping 5: vector of (long sessionId, int timeoutMs) (never null)
  *   <li>Notification 100: long senderId, int state, long proposedLeader, long proposedZxid, long
  *       proposedEpoch, long electionEpoch
@@ -76,6 +79,9 @@ public final class ZabMessageCodec {
       w.writeLong(m.zxid());
     } else if (message instanceof Snap m) {
       w.writeLong(m.zxid());
+      w.writeBuffer(m.snapshot());
+    } else if (message instanceof Forward m) {
+      w.writeBuffer(m.payload());
     } else if (message instanceof Proposal m) {
       w.writeLong(m.zxid());
       w.writeBuffer(m.txn());
@@ -137,22 +143,23 @@ public final class ZabMessageCodec {
       case ZabMessage.UPTODATE -> new UpToDate();
       case ZabMessage.DIFF -> new Diff(r.readLong());
       case ZabMessage.TRUNC -> new Trunc(r.readLong());
-      case ZabMessage.SNAP -> new Snap(r.readLong());
-      case ZabMessage.PROPOSAL -> new Proposal(r.readLong(), txn(r));
+      case ZabMessage.SNAP -> new Snap(r.readLong(), buffer(r, "snapshot"));
+      case ZabMessage.FORWARD -> new Forward(buffer(r, "payload"));
+      case ZabMessage.PROPOSAL -> new Proposal(r.readLong(), buffer(r, "txn"));
       case ZabMessage.COMMIT -> new Commit(r.readLong());
-      case ZabMessage.INFORM -> new Inform(r.readLong(), txn(r));
+      case ZabMessage.INFORM -> new Inform(r.readLong(), buffer(r, "txn"));
       case ZabMessage.PING -> new Ping(touches(r));
       case ZabMessage.NOTIFICATION -> notification(r);
       default -> throw new MalformedRecordException("unknown zab message type " + type);
     };
   }
 
-  private static byte[] txn(JuteReader r) {
-    byte[] txn = r.readBuffer();
-    if (txn == null) {
-      throw new MalformedRecordException("txn is null");
+  private static byte[] buffer(JuteReader r, String what) {
+    byte[] bytes = r.readBuffer();
+    if (bytes == null) {
+      throw new MalformedRecordException(what + " is null");
     }
-    return txn;
+    return bytes;
   }
 
   private static List<SessionTouch> touches(JuteReader r) {

@@ -9,4 +9,12 @@ package io.paddock.server.zab;
 public interface ZabTransport {
   /** Queues {@code message} for peer {@code toId}; never blocks, never throws for a dead peer. */
   void send(long toId, ZabMessage message);
+
+  /**
+   * Drops the quorum connection to {@code peerId} (a protocol error on it, or this peer abandons
+   * it); messages still queued on it are discarded and the other side learns of it through {@link
+   * ZabPeer#disconnected(long)}. The next {@link #send} opens a fresh connection. The default does
+   * nothing: the other side then notices by its timeouts.
+   */
+  default void disconnect(long peerId) {}
 }

@@ -11,6 +11,7 @@ import io.paddock.server.zab.ZabMessage.AckEpoch;
 import io.paddock.server.zab.ZabMessage.Commit;
 import io.paddock.server.zab.ZabMessage.Diff;
 import io.paddock.server.zab.ZabMessage.FollowerInfo;
+import io.paddock.server.zab.ZabMessage.Forward;
 import io.paddock.server.zab.ZabMessage.Inform;
 import io.paddock.server.zab.ZabMessage.LeaderInfo;
 import io.paddock.server.zab.ZabMessage.NewLeader;
@@ -49,7 +50,10 @@ class ZabMessageCodecTest {
         new UpToDate(),
         new Diff(Z),
         new Trunc(Z - 1),
-        new Snap(Z),
+        new Snap(Z, new byte[] {5, 6}),
+        new Snap(0, new byte[0]),
+        new Forward(new byte[] {1}),
+        new Forward(new byte[0]),
         new Proposal(Z + 1, new byte[] {1, 2, 3, (byte) 0xff}),
         new Proposal(Z + 2, new byte[0]),
         new Commit(Z + 1),
@@ -94,7 +98,8 @@ class ZabMessageCodecTest {
     assertEquals(12, new UpToDate().type());
     assertEquals(13, new Diff(0).type());
     assertEquals(14, new Trunc(0).type());
-    assertEquals(15, new Snap(0).type());
+    assertEquals(15, new Snap(0, new byte[0]).type());
+    assertEquals(101, new Forward(new byte[0]).type());
     assertEquals(2, new Proposal(0, new byte[0]).type());
     assertEquals(4, new Commit(0).type());
     assertEquals(8, new Inform(0, new byte[0]).type());
@@ -168,7 +173,7 @@ class ZabMessageCodecTest {
     for (ZabMessage m : samples()) {
       known.add(m.type());
     }
-    int[] candidates = {0, 1, 6, 7, 9, 19, 99, 101, -1, Integer.MIN_VALUE, Integer.MAX_VALUE};
+    int[] candidates = {0, 1, 6, 7, 9, 19, 99, 102, -1, Integer.MIN_VALUE, Integer.MAX_VALUE};
     for (int type : candidates) {
       assertTrue(!known.contains(type));
       JuteWriter w = new JuteWriter();
@@ -193,7 +198,7 @@ class ZabMessageCodecTest {
 
   @Test
   void hostileTxnLengthsAreRejected() {
-    for (int type : new int[] {ZabMessage.PROPOSAL, ZabMessage.INFORM}) {
+    for (int type : new int[] {ZabMessage.PROPOSAL, ZabMessage.INFORM, ZabMessage.SNAP}) {
       for (int length : new int[] {Integer.MAX_VALUE, 1, 1 << 20, -1, -2, Integer.MIN_VALUE}) {
         byte[] bytes = header(type, 1, length);
         assertThrows(
@@ -201,6 +206,19 @@ class ZabMessageCodecTest {
             () -> ZabMessageCodec.decode(bytes),
             "type " + type + " length " + length);
       }
+    }
+  }
+
+  @Test
+  void hostileForwardLengthsAreRejected() {
+    for (int length : new int[] {Integer.MAX_VALUE, 1, -1, -2, Integer.MIN_VALUE}) {
+      JuteWriter w = new JuteWriter();
+      w.writeInt(ZabMessage.FORWARD);
+      w.writeInt(length);
+      assertThrows(
+          MalformedRecordException.class,
+          () -> ZabMessageCodec.decode(w.toByteArray()),
+          "length " + length);
     }
   }
 
@@ -245,6 +263,12 @@ class ZabMessageCodecTest {
     assertThrows(NullPointerException.class, () -> new Proposal(1, null));
     assertThrows(NullPointerException.class, () -> new Inform(1, null));
     assertThrows(NullPointerException.class, () -> new Notification(1, null));
+    assertThrows(NullPointerException.class, () -> new Snap(1, null));
+    assertThrows(NullPointerException.class, () -> new Forward(null));
+    assertEquals(new Snap(1, new byte[] {1}), new Snap(1, new byte[] {1}));
+    assertNotEquals(new Snap(1, new byte[] {1}), new Snap(1, new byte[] {2}));
+    assertEquals(new Forward(new byte[] {1}), new Forward(new byte[] {1}));
+    assertNotEquals(new Forward(new byte[] {1}), new Forward(new byte[] {2}));
   }
 
   @Test

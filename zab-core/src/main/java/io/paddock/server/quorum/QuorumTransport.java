@@ -1,0 +1,594 @@
+package io.paddock.server.quorum;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.paddock.server.config.QuorumMember;
+import io.paddock.server.zab.ZabMessage;
+import io.paddock.server.zab.ZabTransport;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The network between ensemble members: a Netty implementation of {@link ZabTransport} over two
+ * listening ports per member.
+ *
+ * <ul>
+ *   <li>The <b>election port</b> carries {@link ZabMessage.Notification}s only. Every member dials
+ *       every other; a notification that finds no connection (or a backed-up one) may be lost, and
+ *       losing an election connection is not reported.
+ *   <li>The <b>quorum port</b> carries every other message over exactly one connection per pair of
+ *       members: the member with the higher id dials the lower one, which learns the dialer's id
+ *       from a handshake (magic, version, id) and answers with its own. Messages of a pair arrive
+ *       in the order they were sent. When the connection breaks, for any reason, both sides hear
+ *       {@link Inbound#onDisconnected} exactly once for it, and nothing of that connection is
+ *       delivered afterwards; the dialer re-dials with a short, capped, jittered backoff ({@link
+ *       QuorumLimits#RECONNECT_BACKOFF_MIN_MS} to {@link QuorumLimits#RECONNECT_BACKOFF_MAX_MS}).
+ * </ul>
+ *
+ * <p>Frames are a 4-byte length and the {@link io.paddock.server.zab.ZabMessageCodec} bytes; a
+ * length above the limit closes the connection before any allocation. Sends never block: they are
+ * written on the connection's event loop and flushed together once per event-loop turn, or when the
+ * caller calls {@link #flush()} after a batch. A quorum connection whose queued bytes would exceed
+ * {@link QuorumTransportSettings#outboundQueueBytesMax()} is closed (and reported).
+ *
+ * <p>Lifecycle: {@link #bind} listens on both ports (either may be 0), {@link #connectTo} names the
+ * other members and starts dialing, {@link #close()} releases everything. {@link #isolate} and
+ * {@link #heal()} cut members off and back on, for tests of partitions.
+ */
+public final class QuorumTransport implements ZabTransport, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(QuorumTransport.class);
+
+  private static final AttributeKey<Long> PEER_ID = AttributeKey.valueOf("paddock.quorum.peerId");
+
+  /**
+   * What the transport tells its owner. Called on Netty threads (the owner queues the calls onto
+   * its own thread and must not block); for one peer, in the order received. An exception thrown
+   * here is logged and otherwise ignored.
+   */
+  public interface Inbound {
+    /** A message from member {@code fromId} arrived. */
+    void onMessage(long fromId, ZabMessage m);
+
+    /**
+     * The quorum connection to member {@code peerId} broke; called once per connection, after its
+     * last message and before any message of the next one.
+     */
+    void onDisconnected(long peerId);
+  }
+
+  /**
+   * Where another member listens.
+   *
+   * @param quorum its quorum port (the leader's followers connect here)
+   * @param election its election port
+   */
+  public record PeerAddress(InetSocketAddress quorum, InetSocketAddress election) {
+    /** Checks that nothing is null. */
+    public PeerAddress {
+      Objects.requireNonNull(quorum, "quorum");
+      Objects.requireNonNull(election, "election");
+    }
+
+    /** The addresses of a {@code server.N} line. */
+    public static PeerAddress of(QuorumMember member) {
+      return new PeerAddress(member.quorumAddress(), member.electionAddress());
+    }
+
+    /**
+     * The peers of member {@code myId}: every member of the ensemble but itself, by id, for {@link
+     * QuorumTransport#connectTo}.
+     */
+    public static Map<Long, PeerAddress> ofMembers(Collection<QuorumMember> members, long myId) {
+      Map<Long, PeerAddress> peers = new LinkedHashMap<>();
+      for (QuorumMember member : members) {
+        if (member.id() != myId) {
+          peers.put(member.id(), of(member));
+        }
+      }
+      return peers;
+    }
+  }
+
+  private final long myId;
+  private final Inbound inbound;
+  private final QuorumTransportSettings settings;
+  private final EventLoopGroup acceptGroup;
+  private final EventLoopGroup ioGroup;
+  private final ChannelGroup channels;
+  private final Set<Long> isolated = ConcurrentHashMap.newKeySet();
+  private final Bootstrap dialBootstrap;
+  private Channel quorumServer;
+  private Channel electionServer;
+  private volatile Map<Long, QuorumLink> quorumLinks = Map.of();
+  private volatile Map<Long, ElectionLink> electionLinks = Map.of();
+  private volatile boolean closed;
+
+  private QuorumTransport(long myId, Inbound inbound, QuorumTransportSettings settings) {
+    this.myId = myId;
+    this.inbound = Objects.requireNonNull(inbound, "inbound");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.acceptGroup =
+        new NioEventLoopGroup(
+            QuorumLimits.ACCEPT_THREADS,
+            new DefaultThreadFactory("paddock-quorum-accept-" + myId, true));
+    this.ioGroup =
+        new NioEventLoopGroup(
+            settings.ioThreads(), new DefaultThreadFactory("paddock-quorum-io-" + myId, true));
+    this.channels = new DefaultChannelGroup("paddock-quorum-" + myId, GlobalEventExecutor.INSTANCE);
+    this.dialBootstrap =
+        new Bootstrap()
+            .group(ioGroup)
+            .channel(NioSocketChannel.class)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.SO_KEEPALIVE, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, settings.connectTimeoutMs());
+  }
+
+  /**
+   * Listens on both ports of member {@code myId}; nothing is sent until {@link #connectTo}.
+   *
+   * @param myId this member's server id
+   * @param quorumBind where to listen for quorum connections (port 0 picks a free one)
+   * @param electionBind where to listen for election connections (port 0 picks a free one)
+   * @param inbound receives messages and disconnects, on Netty threads
+   * @param settings limits; {@link QuorumTransportSettings#defaults()} in production
+   * @throws UncheckedIOException wrapping a {@link BindException} when a port cannot be bound
+   */
+  public static QuorumTransport bind(
+      long myId,
+      InetSocketAddress quorumBind,
+      InetSocketAddress electionBind,
+      Inbound inbound,
+      QuorumTransportSettings settings) {
+    QuorumTransport transport = new QuorumTransport(myId, inbound, settings);
+    try {
+      transport.quorumServer = transport.listen(quorumBind, transport.new QuorumInitializer());
+      transport.electionServer =
+          transport.listen(electionBind, transport.new ElectionInitializer());
+    } catch (RuntimeException e) {
+      transport.close();
+      throw e;
+    }
+    LOG.info(
+        "member {} listens for quorum connections on port {} and for election on port {}",
+        myId,
+        transport.quorumPort(),
+        transport.electionPort());
+    return transport;
+  }
+
+  /** This member's server id. */
+  public long myId() {
+    return myId;
+  }
+
+  /** The port the quorum channel listens on (the real one when bound to 0). */
+  public int quorumPort() {
+    return ((InetSocketAddress) quorumServer.localAddress()).getPort();
+  }
+
+  /** The port the election channel listens on (the real one when bound to 0). */
+  public int electionPort() {
+    return ((InetSocketAddress) electionServer.localAddress()).getPort();
+  }
+
+  /**
+   * Names the other members and starts connecting: quorum connections to every member with a lower
+   * id, election connections to all. Handshakes from ids not named here are refused. Once only.
+   *
+   * @param peers the other members by id; must not contain {@link #myId()}
+   * @throws IllegalStateException if called twice or after {@link #close()}
+   */
+  public synchronized void connectTo(Map<Long, PeerAddress> peers) {
+    if (closed) {
+      throw new IllegalStateException("the quorum transport of member " + myId + " is closed");
+    }
+    if (!quorumLinks.isEmpty() || !electionLinks.isEmpty()) {
+      throw new IllegalStateException("connectTo was already called on member " + myId);
+    }
+    if (peers.containsKey(myId)) {
+      throw new IllegalArgumentException("the peers of member " + myId + " include itself");
+    }
+    Map<Long, QuorumLink> quorum = new HashMap<>();
+    Map<Long, ElectionLink> election = new HashMap<>();
+    for (Map.Entry<Long, PeerAddress> e : peers.entrySet()) {
+      long id = e.getKey();
+      PeerAddress address = Objects.requireNonNull(e.getValue(), "address of member " + id);
+      quorum.put(
+          id,
+          new QuorumLink(
+              this,
+              id,
+              address,
+              new Backoff(settings.reconnectBackoffMinMs(), settings.reconnectBackoffMaxMs())));
+      election.put(id, new ElectionLink(this, id, address.election()));
+    }
+    quorumLinks = Map.copyOf(quorum);
+    electionLinks = Map.copyOf(election);
+    for (QuorumLink link : quorumLinks.values()) {
+      if (link.isDialer()) {
+        link.startDialing();
+      }
+    }
+    for (ElectionLink link : electionLinks.values()) {
+      link.connectSoon();
+    }
+  }
+
+  /**
+   * Queues {@code message} for member {@code toId}: a notification on the election channel, every
+   * other message on the quorum channel. Never blocks; drops the message when the member is
+   * unknown, isolated or not connected.
+   *
+   * @throws IllegalArgumentException if the message encodes to more than the frame limit
+   */
+  @Override
+  public void send(long toId, ZabMessage message) {
+    if (closed || isolated.contains(toId)) {
+      return;
+    }
+    if (message instanceof ZabMessage.Notification) {
+      ElectionLink link = electionLinks.get(toId);
+      if (link != null) {
+        link.send(Frames.encode(message, QuorumLimits.ELECTION_FRAME_BYTES_MAX));
+      }
+      return;
+    }
+    QuorumLink link = quorumLinks.get(toId);
+    QuorumConnection connection = link == null ? null : link.current();
+    if (connection != null) {
+      connection.send(Frames.encode(message, settings.frameBytesMax()));
+    }
+  }
+
+  /**
+   * Flushes what was sent so far on every quorum connection; call it after a batch of sends. Sends
+   * are flushed on their own soon after anyway; this only makes the batch boundary explicit.
+   */
+  public void flush() {
+    for (QuorumLink link : quorumLinks.values()) {
+      QuorumConnection connection = link.current();
+      if (connection != null) {
+        connection.flush();
+      }
+    }
+  }
+
+  /** The members with an established quorum connection right now. */
+  public Set<Long> connectedPeers() {
+    Set<Long> connected = new TreeSet<>();
+    for (QuorumLink link : quorumLinks.values()) {
+      if (link.current() != null) {
+        connected.add(link.peerId());
+      }
+    }
+    return connected;
+  }
+
+  /**
+   * Cuts this member off from {@code peers} until {@link #heal()}: traffic to and from them is
+   * dropped, existing connections with them are closed (the quorum ones reported), and their
+   * connection attempts are refused. Adds to members isolated before.
+   */
+  public void isolate(Set<Long> peers) {
+    isolated.addAll(peers);
+    for (Channel channel : channels) {
+      Long peer = channel.attr(PEER_ID).get();
+      if (peer != null && peers.contains(peer)) {
+        channel.close();
+      }
+    }
+    for (long peer : peers) {
+      ElectionLink election = electionLinks.get(peer);
+      if (election != null) {
+        election.close();
+      }
+      QuorumLink quorum = quorumLinks.get(peer);
+      if (quorum != null) {
+        quorum.closeCurrent();
+      }
+    }
+  }
+
+  /** Ends every isolation: connections are allowed again and the dialing side dials at once. */
+  public void heal() {
+    Set<Long> healed = Set.copyOf(isolated);
+    isolated.clear();
+    for (long peer : healed) {
+      QuorumLink link = quorumLinks.get(peer);
+      if (link != null && link.isDialer()) {
+        link.resumeDialing();
+      }
+      ElectionLink election = electionLinks.get(peer);
+      if (election != null) {
+        election.connectSoon();
+      }
+    }
+  }
+
+  /**
+   * Closes both ports and every connection (peers see the quorum connections end) and stops the
+   * threads, waiting at most {@link QuorumLimits#SHUTDOWN_TIMEOUT_MS}. No call reaches the {@link
+   * Inbound} afterwards. Idempotent.
+   */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    if (quorumServer != null) {
+      quorumServer.close().awaitUninterruptibly(QuorumLimits.SHUTDOWN_TIMEOUT_MS);
+    }
+    if (electionServer != null) {
+      electionServer.close().awaitUninterruptibly(QuorumLimits.SHUTDOWN_TIMEOUT_MS);
+    }
+    channels.close().awaitUninterruptibly(QuorumLimits.SHUTDOWN_TIMEOUT_MS);
+    for (ElectionLink link : electionLinks.values()) {
+      link.close();
+    }
+    Future<?> accept = acceptGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+    Future<?> io = ioGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+    long deadlineNanos =
+        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(QuorumLimits.SHUTDOWN_TIMEOUT_MS);
+    accept.awaitUninterruptibly(QuorumLimits.SHUTDOWN_TIMEOUT_MS);
+    io.awaitUninterruptibly(
+        Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
+    LOG.info("quorum transport of member {} closed", myId);
+  }
+
+  @Override
+  public String toString() {
+    return "QuorumTransport[member " + myId + ", connected " + connectedPeers() + "]";
+  }
+
+  // ---- package-private: used by the links and handlers ----
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  boolean isIsolated(long peerId) {
+    return isolated.contains(peerId);
+  }
+
+  int handshakeTimeoutMs() {
+    return settings.handshakeTimeoutMs();
+  }
+
+  int frameBytesMax() {
+    return settings.frameBytesMax();
+  }
+
+  long outboundQueueBytesMax() {
+    return settings.outboundQueueBytesMax();
+  }
+
+  QuorumLink quorumLink(long peerId) {
+    return quorumLinks.get(peerId);
+  }
+
+  /** Open quorum connections, established or still in their handshake; for tests. */
+  int openQuorumChannelCount() {
+    int n = 0;
+    for (Channel channel : channels) {
+      if (channel.isOpen() && channel.pipeline().get(QuorumChannelHandler.class) != null) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Why a quorum handshake from {@code peerId} is refused, or null if it is welcome. */
+  String quorumRefusal(long peerId) {
+    QuorumLink link = quorumLinks.get(peerId);
+    if (link == null) {
+      return "member " + peerId + " is not a configured member";
+    }
+    if (!(peerId > myId)) {
+      return "member " + peerId + " has a lower id and is dialed by member " + myId;
+    }
+    if (isolated.contains(peerId)) {
+      return "member " + peerId + " is isolated";
+    }
+    return null;
+  }
+
+  /** Why an election handshake from {@code peerId} is refused, or null if it is welcome. */
+  String electionRefusal(long peerId) {
+    if (!electionLinks.containsKey(peerId)) {
+      return "member " + peerId + " is not a configured member";
+    }
+    if (isolated.contains(peerId)) {
+      return "member " + peerId + " is isolated";
+    }
+    return null;
+  }
+
+  /** Marks a channel as belonging to {@code peerId}, so {@link #isolate} can find it. */
+  void tagPeer(Channel channel, long peerId) {
+    channel.attr(PEER_ID).set(peerId);
+  }
+
+  void reportMessage(long peerId, ZabMessage message) {
+    if (closed) {
+      return;
+    }
+    try {
+      inbound.onMessage(peerId, message);
+    } catch (RuntimeException e) {
+      LOG.error("the owner of member {}'s transport failed on a message from {}", myId, peerId, e);
+    }
+  }
+
+  void reportDisconnected(long peerId) {
+    if (closed) {
+      return;
+    }
+    try {
+      inbound.onDisconnected(peerId);
+    } catch (RuntimeException e) {
+      LOG.error("the owner of member {}'s transport failed on the loss of {}", myId, peerId, e);
+    }
+  }
+
+  /** Runs {@code task} on an I/O thread after {@code delayMs}; nothing happens once closed. */
+  void schedule(Runnable task, long delayMs) {
+    if (closed) {
+      return;
+    }
+    try {
+      ioGroup.next().schedule(task, delayMs, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // Closing: the task is moot.
+    }
+  }
+
+  ChannelFuture dialQuorum(QuorumLink link, InetSocketAddress address) {
+    return dialBootstrap
+        .clone()
+        .handler(
+            new ChannelInitializer<SocketChannel>() {
+              @Override
+              protected void initChannel(SocketChannel channel) {
+                channels.add(channel);
+                FrameDecoder decoder = new FrameDecoder();
+                channel
+                    .pipeline()
+                    .addLast(
+                        decoder, new QuorumChannelHandler(QuorumTransport.this, decoder, link));
+              }
+            })
+        .connect(address);
+  }
+
+  ChannelFuture dialElection(InetSocketAddress address) {
+    return dialBootstrap
+        .clone()
+        .option(
+            ChannelOption.WRITE_BUFFER_WATER_MARK,
+            new WriteBufferWaterMark(
+                QuorumLimits.ELECTION_WRITE_BUFFER_LOW_WATER_MARK_BYTES,
+                QuorumLimits.ELECTION_WRITE_BUFFER_HIGH_WATER_MARK_BYTES))
+        .handler(
+            new ChannelInitializer<SocketChannel>() {
+              @Override
+              protected void initChannel(SocketChannel channel) {
+                channels.add(channel);
+                channel.pipeline().addLast(new SendOnlyHandler());
+              }
+            })
+        .connect(address);
+  }
+
+  private Channel listen(InetSocketAddress address, ChannelInitializer<SocketChannel> init) {
+    ChannelFuture bound =
+        new ServerBootstrap()
+            .group(acceptGroup, ioGroup)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.SO_KEEPALIVE, true)
+            .childHandler(init)
+            .bind(address)
+            .awaitUninterruptibly();
+    if (!bound.isSuccess()) {
+      BindException failure =
+          new BindException(
+              "member "
+                  + myId
+                  + " cannot listen on "
+                  + address.getHostString()
+                  + ":"
+                  + address.getPort()
+                  + ": "
+                  + bound.cause().getMessage());
+      failure.initCause(bound.cause());
+      throw new UncheckedIOException(failure);
+    }
+    return bound.channel();
+  }
+
+  /** Gives an accepted quorum connection its decoder and handler. */
+  private final class QuorumInitializer extends ChannelInitializer<SocketChannel> {
+    @Override
+    protected void initChannel(SocketChannel channel) {
+      if (closed) {
+        channel.close();
+        return;
+      }
+      channels.add(channel);
+      FrameDecoder decoder = new FrameDecoder();
+      channel
+          .pipeline()
+          .addLast(decoder, new QuorumChannelHandler(QuorumTransport.this, decoder, null));
+    }
+  }
+
+  /** Gives an accepted election connection its decoder and handler. */
+  private final class ElectionInitializer extends ChannelInitializer<SocketChannel> {
+    @Override
+    protected void initChannel(SocketChannel channel) {
+      if (closed) {
+        channel.close();
+        return;
+      }
+      channels.add(channel);
+      FrameDecoder decoder = new FrameDecoder();
+      channel
+          .pipeline()
+          .addLast(decoder, new ElectionChannelHandler(QuorumTransport.this, decoder));
+    }
+  }
+
+  /**
+   * The handler of an outgoing election connection: the peer never writes on it, so anything read
+   * is discarded; a failure closes the connection (the next notification opens a new one).
+   */
+  private static final class SendOnlyHandler extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      ReferenceCountUtil.release(msg);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      LOG.debug("outgoing election connection {} failed: {}", ctx.channel(), cause.toString());
+      ctx.close();
+    }
+  }
+}
