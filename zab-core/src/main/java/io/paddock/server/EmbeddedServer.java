@@ -229,7 +229,7 @@ public final class EmbeddedServer implements AutoCloseable {
         .build();
   }
 
-  private static void deleteTree(Path root) {
+  static void deleteTree(Path root) {
     if (!Files.exists(root)) {
       return;
     }

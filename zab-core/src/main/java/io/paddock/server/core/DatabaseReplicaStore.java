@@ -33,6 +33,12 @@ final class DatabaseReplicaStore implements ReplicaStore {
   private final ZnodeDatabase db;
   private final AtomicStateFile epochs;
   private final Map<Long, DecodedTxn> proposedHere = new HashMap<>();
+
+  /** The txns appended since {@link #tailBase}, newest last: served from memory, not the disk. */
+  private final java.util.ArrayDeque<LogEntry> tail = new java.util.ArrayDeque<>();
+
+  private long tailBase;
+  private long tailBytes;
   private Consumer<DecodedTxn> sink;
   private long acceptedEpoch;
   private long currentEpoch;
@@ -42,6 +48,29 @@ final class DatabaseReplicaStore implements ReplicaStore {
     this.epochs = epochs;
     this.acceptedEpoch = readEpoch(ACCEPTED_EPOCH_FILE);
     this.currentEpoch = readEpoch(CURRENT_EPOCH_FILE);
+    this.tailBase = db.lastLoggedZxid();
+  }
+
+  /** How many recent txns are kept in memory for applying and for DIFFs. */
+  static final int TAIL_ENTRIES_MAX = 100_000;
+
+  /** How many bytes of recent txns are kept in memory. */
+  static final long TAIL_BYTES_MAX = 64L << 20;
+
+  private void remember(long zxid, byte[] txn) {
+    tail.addLast(new LogEntry(zxid, txn));
+    tailBytes += txn.length;
+    while (tail.size() > TAIL_ENTRIES_MAX || tailBytes > TAIL_BYTES_MAX) {
+      LogEntry dropped = tail.pollFirst();
+      tailBytes -= dropped.txn().length;
+      tailBase = dropped.zxid();
+    }
+  }
+
+  private void resetTail(long base) {
+    tail.clear();
+    tailBytes = 0;
+    tailBase = base;
   }
 
   private long readEpoch(String name) throws IOException {
@@ -121,6 +150,7 @@ final class DatabaseReplicaStore implements ReplicaStore {
               + Zxid.toHex(decoded.header().zxid()));
     }
     db.log(decoded.header(), decoded.txn());
+    remember(zxid, txn);
   }
 
   @Override
@@ -134,6 +164,18 @@ final class DatabaseReplicaStore implements ReplicaStore {
 
   @Override
   public List<LogEntry> entriesAfter(long zxid, int maxEntries) {
+    if (zxid >= tailBase) {
+      List<LogEntry> out = new ArrayList<>();
+      for (java.util.Iterator<LogEntry> it = tail.descendingIterator(); it.hasNext(); ) {
+        LogEntry e = it.next();
+        if (e.zxid() <= zxid) {
+          break;
+        }
+        out.add(e);
+      }
+      java.util.Collections.reverse(out);
+      return out.size() > maxEntries ? new ArrayList<>(out.subList(0, maxEntries)) : out;
+    }
     try {
       if (db.lastLoggedZxid() > db.lastDurableZxid()) {
         db.commit();
@@ -157,6 +199,12 @@ final class DatabaseReplicaStore implements ReplicaStore {
     try {
       proposedHere.keySet().removeIf(z -> z > zxid);
       db.truncateAfter(zxid);
+      while (!tail.isEmpty() && tail.peekLast().zxid() > zxid) {
+        tailBytes -= tail.pollLast().txn().length;
+      }
+      if (tailBase > zxid) {
+        resetTail(zxid);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot truncate the txn log", e);
     }
@@ -190,6 +238,7 @@ final class DatabaseReplicaStore implements ReplicaStore {
     try {
       proposedHere.clear();
       db.installSnapshot(zxid, snapshot);
+      resetTail(zxid);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot install the leader's snapshot", e);
     }
