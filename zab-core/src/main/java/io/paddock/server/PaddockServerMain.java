@@ -16,14 +16,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code bin/paddock server [zoo.cfg]}: runs a standalone Paddock server until SIGTERM or SIGINT.
+ * {@code bin/paddock server [zoo.cfg]}: runs a Paddock server — standalone, or one member of an
+ * ensemble — until SIGTERM or SIGINT.
  *
  * <p>With a file, the file is read as Apache ZooKeeper reads its zoo.cfg; keys Paddock does not use
  * are named once in the log. Without one, the server listens on port 2181 of every interface and
- * keeps its data under {@code ./data}. A bad setting prints a message naming the key and exits with
- * status {@value #EXIT_BAD_CONFIG}; an ensemble configuration (two or more {@code server.N} lines)
- * is refused the same way, since this release runs standalone only. A port that cannot be bound
- * exits with status {@value #EXIT_FAILURE}.
+ * keeps its data under {@code ./data}. With two or more {@code server.N} lines the process is the
+ * ensemble member named by {@code dataDir/myid}: it binds its quorum and election ports, joins the
+ * election, and serves clients once it follows, leads or observes. A bad setting prints a message
+ * naming the key and exits with status {@value #EXIT_BAD_CONFIG}. A port that cannot be bound exits
+ * with status {@value #EXIT_FAILURE}.
  *
  * <p>SIGTERM and SIGINT close the client port, then the core, through a shutdown hook.
  */
@@ -47,7 +49,8 @@ public final class PaddockServerMain {
 
   private static final String USAGE =
       "Usage: bin/paddock server [zoo.cfg]\n"
-          + "  Runs a standalone server. Without zoo.cfg: client port 2181, data under ./data.";
+          + "  Runs a standalone server, or the ensemble member dataDir/myid names when zoo.cfg\n"
+          + "  has server.N lines. Without zoo.cfg: client port 2181, data under ./data.";
 
   private PaddockServerMain() {}
 
@@ -64,7 +67,7 @@ public final class PaddockServerMain {
     }
     EmbeddedServer server;
     try {
-      server = configure(args, EmbeddedServer::standaloneCore);
+      server = configure(args, PaddockServerMain::productionCore);
     } catch (StartupFailure f) {
       System.err.println("paddock: " + f.getMessage());
       System.exit(f.exitCode());
@@ -105,17 +108,17 @@ public final class PaddockServerMain {
       throw new StartupFailure(EXIT_BAD_CONFIG, e.getMessage());
     }
     ServerConfig config = parsed.config();
-    if (config.isQuorum()) {
-      throw new StartupFailure(
-          EXIT_BAD_CONFIG,
-          "the configuration describes an ensemble of "
-              + config.members().size()
-              + " servers (server.N lines); this release runs a standalone server only."
-              + " Remove the server.N lines to run standalone.");
-    }
     parsed.ignoredKeysLogLine().ifPresent(LOG::info);
     parsed.warnings().forEach(LOG::warn);
     return EmbeddedServer.builder().config(config).coreFactory(core).build();
+  }
+
+  /** The core a configuration asks for: an ensemble member's, or the standalone one. */
+  static EmbeddedServer.Core productionCore(ServerConfig config) {
+    if (config.isQuorum()) {
+      return MemberStack.bind(config).serverCore(config);
+    }
+    return EmbeddedServer.standaloneCore(config);
   }
 
   /** The version of the zab-core jar, or {@link #VERSION_UNKNOWN}. */
@@ -142,9 +145,22 @@ public final class PaddockServerMain {
     if (!config.dataLogDir().equals(config.dataDir())) {
       data += ", txn log in " + config.dataLogDir().toAbsolutePath().normalize();
     }
+    String role =
+        config.isQuorum()
+            ? "ensemble member "
+                + config.myid()
+                + " of "
+                + config.members().size()
+                + " (quorum port "
+                + config.self().orElseThrow().quorumAddress().getPort()
+                + ", election port "
+                + config.self().orElseThrow().electionAddress().getPort()
+                + ")"
+            : "standalone";
     LOG.info(
-        "Paddock {} standalone, serving clients on {}, data in {}",
+        "Paddock {} {}, serving clients on {}, data in {}",
         version(),
+        role,
         ClientPort.describe(server.address()),
         data);
   }

@@ -48,7 +48,7 @@ class PaddockServerMainTest {
   }
 
   @Test
-  void anEnsembleIsRefused() throws Exception {
+  void anEnsembleMemberIsConfiguredFromServerLinesAndMyid() throws Exception {
     Path data = Files.createDirectories(tmp.resolve("data"));
     Files.writeString(data.resolve("myid"), "1\n");
     Path cfg =
@@ -60,9 +60,11 @@ class PaddockServerMainTest {
             "server.1=127.0.0.1:2888:3888",
             "server.2=127.0.0.1:2889:3889",
             "server.3=127.0.0.1:2890:3890");
-    StartupFailure f = refusal(cfg);
-    assertEquals(PaddockServerMain.EXIT_BAD_CONFIG, f.exitCode());
-    assertTrue(f.getMessage().contains("ensemble of 3 servers"), f.getMessage());
+    EmbeddedServer server = PaddockServerMain.configure(new String[] {cfg.toString()}, c -> null);
+    assertTrue(server.config().isQuorum());
+    assertEquals(1, server.config().myid());
+    assertEquals(3, server.config().members().size());
+    assertEquals(2888, server.config().self().orElseThrow().quorumAddress().getPort());
   }
 
   @Test
