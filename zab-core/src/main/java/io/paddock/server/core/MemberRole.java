@@ -61,6 +61,7 @@ final class MemberRole {
       state.resetNextZxid(Math.max(Zxid.make(epoch, 1), state.db.lastLoggedZxid() + 1));
     } else {
       learner = new LearnerCommit(state, applier, h -> dispatcher().runHeld(h), zab::toLeader);
+      state.sessions.recordTouches(true);
       leader = null;
       commit = learner;
     }
@@ -176,12 +177,12 @@ final class MemberRole {
     }
   }
 
-  /** Learner: the sessions its clients hold here, reported to the leader with each ping. */
+  /** Learner: the sessions its clients touched since the last ping, reported to the leader. */
   List<ZabMessage.SessionTouch> touches() {
     List<ZabMessage.SessionTouch> out = new ArrayList<>();
-    for (Connection c : state.connections()) {
-      if (c.sessionId() != 0 && !c.isClosed()) {
-        out.add(new ZabMessage.SessionTouch(c.sessionId(), c.timeoutMs()));
+    for (long id : state.sessions.drainTouched()) {
+      if (state.sessions.isActive(id)) {
+        out.add(new ZabMessage.SessionTouch(id, state.sessions.timeoutOf(id)));
       }
     }
     return out;
@@ -192,7 +193,11 @@ final class MemberRole {
     long now = state.clock.monotonicMs();
     for (ZabMessage.SessionTouch t : touches) {
       if (state.sessions.isKnown(t.sessionId())) {
-        state.sessions.touch(t.sessionId(), now);
+        if (state.sessions.timeoutOf(t.sessionId()) != t.timeoutMs()) {
+          state.sessions.setTimeout(t.sessionId(), t.timeoutMs(), now); // renegotiated there
+        } else {
+          state.sessions.touch(t.sessionId(), now);
+        }
       }
     }
   }

@@ -22,6 +22,20 @@ public enum CoreKind {
       return new PaddockCore(dataDir, settings);
     }
   },
+  /** A 3-member Paddock ensemble, the client attached to a follower. */
+  PADDOCK_FOLLOWER("paddock-follower") {
+    @Override
+    public TestCore start(Path dataDir, CoreSettings settings) {
+      return new PaddockEnsembleCore(dataDir, settings, false);
+    }
+  },
+  /** A 3-member Paddock ensemble plus an observer, the client attached to the observer. */
+  PADDOCK_OBSERVER("paddock-observer") {
+    @Override
+    public TestCore start(Path dataDir, CoreSettings settings) {
+      return new PaddockEnsembleCore(dataDir, settings, true);
+    }
+  },
   /**
    * Apache ZooKeeper with its Netty client port: not in {@link #all()}; it proved the harness
    * against a second transport before Paddock existed and stays available for that.
@@ -60,7 +74,7 @@ public enum CoreKind {
 
   /** Every kind, for {@code @MethodSource}: each suite runs once per kind. */
   public static List<CoreKind> all() {
-    return List.of(ZOOKEEPER, PADDOCK);
+    return List.of(ZOOKEEPER, PADDOCK, PADDOCK_FOLLOWER, PADDOCK_OBSERVER);
   }
 
   @Override

@@ -19,6 +19,8 @@ public final class SessionTracker {
   public static final int ID_PROBES_MAX = 1 << 20;
 
   private final Map<Long, Entry> sessions = new HashMap<>();
+  private final java.util.Set<Long> touched = new java.util.LinkedHashSet<>();
+  private boolean recordTouches;
   private final ExpiryQueue expiry;
   private long nextId;
 
@@ -82,7 +84,28 @@ public final class SessionTracker {
       return false;
     }
     expiry.update(id, nowMs, e.timeoutMs);
+    if (recordTouches) {
+      touched.add(id);
+    }
     return true;
+  }
+
+  /**
+   * Ensemble learner: remember which sessions are touched, so that they can be reported to the
+   * leader, which alone expires sessions.
+   */
+  public void recordTouches(boolean on) {
+    recordTouches = on;
+    if (!on) {
+      touched.clear();
+    }
+  }
+
+  /** The sessions touched since the last call (while recording), with nothing kept. */
+  public java.util.Set<Long> drainTouched() {
+    java.util.Set<Long> out = new java.util.LinkedHashSet<>(touched);
+    touched.clear();
+    return out;
   }
 
   /** Changes an active session's timeout (a reconnect negotiates anew) and touches it. */
@@ -91,6 +114,9 @@ public final class SessionTracker {
     if (e != null && !e.closing) {
       e.timeoutMs = timeoutMs;
       expiry.update(id, nowMs, timeoutMs);
+      if (recordTouches) {
+        touched.add(id);
+      }
     }
   }
 
