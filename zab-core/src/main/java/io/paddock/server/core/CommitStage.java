@@ -46,8 +46,11 @@ interface CommitStage {
    * that reads what an unapplied write changes); until it runs, {@link #isGateClosed()} is true and
    * every later event must be parked behind it with this method too, so that order is kept.
    * Standalone never needs it: {@link #commitNow()} applies at once.
+   *
+   * @param fromClient true for work a client of this member started (kept when the member changes
+   *     role), false for a learner's forwarded work (the learner sends it again itself)
    */
-  default void park(Runnable work) {
+  default void park(Runnable work, boolean fromClient) {
     throw new IllegalStateException("this commit stage applies synchronously; nothing to park");
   }
 

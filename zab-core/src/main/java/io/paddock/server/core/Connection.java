@@ -80,6 +80,11 @@ final class Connection {
     return unappliedWrites > 0;
   }
 
+  /** Forgets the unapplied writes (they are being re-submitted through a new commit stage). */
+  void resetUnappliedWrites() {
+    unappliedWrites = 0;
+  }
+
   void writeLogged() {
     unappliedWrites++;
   }

@@ -42,9 +42,33 @@ final class Dispatcher {
 
   void onPacket(CoreEvent.Packet p) {
     Inflight request = accept(p.channel(), p.header().xid(), p.header().type(), p.receivedMs());
-    if (request == null) {
-      return;
+    if (request != null) {
+      route(request, p);
     }
+  }
+
+  /**
+   * Routes a request accepted earlier once more, as if it had just arrived (an ensemble member that
+   * changed role re-submits what its old role left unanswered).
+   */
+  void redispatch(PendingBatch.Held held) {
+    if (held.request().connection().isClosed()) {
+      state.outbox.finish(held.request());
+    } else if (held.event() instanceof CoreEvent.Packet p) {
+      route(held.request(), p);
+    } else {
+      CoreEvent.BadPacket b = (CoreEvent.BadPacket) held.event();
+      if (b.kind() == ServerCore.BadFrame.MALFORMED_BODY && b.header().type() == OpCode.MULTI) {
+        malformedMulti(held.request(), held.request().connection());
+      } else if (held.request().connection().hasUnappliedWrites()) {
+        commit.hold(held);
+      } else {
+        badFrameNow(held.request(), b);
+      }
+    }
+  }
+
+  private void route(Inflight request, CoreEvent.Packet p) {
     Connection c = request.connection();
     int op = p.header().type();
     if (op == OpCode.AUTH) {
@@ -85,22 +109,26 @@ final class Dispatcher {
       state.removeConnection(c);
     } else if (b.kind() == ServerCore.BadFrame.MALFORMED_BODY
         && b.header().type() == OpCode.MULTI) {
-      // A multi that does not decode is still a write: it consumes a zxid (PROTOCOL 6.3, 9.9).
-      TxnHeader header = state.nextHeader(c.sessionId(), request.xid(), OpCode.MULTI);
-      commit.log(
-          new PendingBatch.Write(
-              header,
-              new Txn.Error(ErrorCode.MARSHALLINGERROR),
-              PendingBatch.Origin.MALFORMED,
-              request,
-              c,
-              null,
-              null));
+      malformedMulti(request, c);
     } else if (c.hasUnappliedWrites()) {
       commit.hold(new PendingBatch.Held(request, b));
     } else {
       badFrameNow(request, b);
     }
+  }
+
+  /** A multi that does not decode is still a write: it consumes a zxid (PROTOCOL 6.3, 9.9). */
+  void malformedMulti(Inflight request, Connection c) {
+    TxnHeader header = state.nextHeader(c.sessionId(), request.xid(), OpCode.MULTI);
+    commit.log(
+        new PendingBatch.Write(
+            header,
+            new Txn.Error(ErrorCode.MARSHALLINGERROR),
+            PendingBatch.Origin.MALFORMED,
+            request,
+            c,
+            null,
+            null));
   }
 
   /** Runs a request that waited behind its connection's writes. */
@@ -201,7 +229,7 @@ final class Dispatcher {
     }
   }
 
-  private void write(Inflight request, Connection c, int op, Request body) {
+  void write(Inflight request, Connection c, int op, Request body) {
     if (commit.forwardsWrites()) {
       TxnHeader unordered = new TxnHeader(c.sessionId(), request.xid(), 0, 0, op);
       commit.log(
@@ -209,7 +237,7 @@ final class Dispatcher {
               unordered, null, PendingBatch.Origin.CLIENT, request, c, body, null));
       return;
     }
-    if (mustWaitForApply(op, body, () -> write(request, c, op, body))) {
+    if (mustWaitForApply(op, body, () -> write(request, c, op, body), true)) {
       return;
     }
     PrepSubject subject =
@@ -226,7 +254,7 @@ final class Dispatcher {
    *
    * @return true when the write was parked and must not go on now
    */
-  private boolean mustWaitForApply(int op, Request body, Runnable retry) {
+  private boolean mustWaitForApply(int op, Request body, Runnable retry, boolean fromClient) {
     if (!commit.mustCommitBefore(Footprint.reads(op, body))) {
       return false;
     }
@@ -234,7 +262,7 @@ final class Dispatcher {
     if (commit.commitsSynchronously() || !commit.mustCommitBefore(Footprint.reads(op, body))) {
       return false;
     }
-    commit.park(retry);
+    commit.park(retry, fromClient);
     return true;
   }
 
@@ -244,7 +272,7 @@ final class Dispatcher {
    * learner answers when it applies the txn.
    */
   void forwardedWrite(long sessionId, List<Id> ids, int xid, int op, Request body) {
-    if (mustWaitForApply(op, body, () -> forwardedWrite(sessionId, ids, xid, op, body))) {
+    if (mustWaitForApply(op, body, () -> forwardedWrite(sessionId, ids, xid, op, body), false)) {
       return;
     }
     state.sessions.touch(sessionId, state.clock.monotonicMs());
@@ -308,7 +336,7 @@ final class Dispatcher {
     }
   }
 
-  private void closeSession(Inflight request, Connection c) {
+  void closeSession(Inflight request, Connection c) {
     long id = c.sessionId();
     state.sessions.setClosing(id);
     TxnHeader header = state.nextHeader(id, request.xid(), OpCode.CLOSE_SESSION);

@@ -94,6 +94,22 @@ final class Handshake {
             pending));
   }
 
+  /** Logs a new session's createSession again (its member changed role before it committed). */
+  void relog(Pending p) {
+    if (p.connection().isClosed()) {
+      return;
+    }
+    writes.log(
+        new PendingBatch.Write(
+            state.nextHeader(p.sessionId(), 0, OpCode.CREATE_SESSION),
+            new Txn.CreateSession(p.timeoutMs()),
+            PendingBatch.Origin.CREATE_SESSION,
+            null,
+            p.connection(),
+            null,
+            p));
+  }
+
   /** Called once the createSession txn is applied: the client learns its session. */
   void sessionCreated(Pending p) {
     state.outbox.connectResponse(

@@ -5,7 +5,9 @@ import io.paddock.store.model.Zxid;
 import io.paddock.store.txn.DecodedTxn;
 import io.paddock.store.txn.TxnCodec;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -40,7 +42,16 @@ final class LeaderCommit implements CommitStage {
   private final Replication replication;
   private final ArrayDeque<PendingBatch.Item> inflight = new ArrayDeque<>();
   private final Footprint footprint = new Footprint();
-  private final ArrayDeque<Runnable> parked = new ArrayDeque<>();
+  private final ArrayDeque<Parked> parked = new ArrayDeque<>();
+
+  /** Writes whose proposal the quorum dropped while this leader lost its role (see pause). */
+  private final List<PendingBatch.Item> lost = new ArrayList<>();
+
+  private boolean paused;
+
+  /** Work parked behind unapplied writes, and whether a client of this member started it. */
+  private record Parked(Runnable work, boolean fromClient) {}
+
   private int unappliedWrites;
   private boolean draining;
 
@@ -110,11 +121,12 @@ final class LeaderCommit implements CommitStage {
   }
 
   @Override
-  public void park(Runnable work) {
+  public void park(Runnable work, boolean fromClient) {
+    Parked p = new Parked(work, fromClient);
     if (draining) {
-      parked.addFirst(work); // re-parked while draining: it stays ahead of what came after it
+      parked.addFirst(p); // re-parked while draining: it stays ahead of what came after it
     } else {
-      parked.addLast(work);
+      parked.addLast(p);
     }
   }
 
@@ -137,6 +149,10 @@ final class LeaderCommit implements CommitStage {
   void onCommitted(DecodedTxn committed) {
     long zxid = committed.header().zxid();
     PendingBatch.Item head = inflight.peek();
+    if (paused) {
+      dropOvertaken(zxid);
+      head = inflight.peek();
+    }
     if (!(head instanceof PendingBatch.Write w) || zxid < w.header().zxid()) {
       if (head != null && !(head instanceof PendingBatch.Write)) {
         throw new IllegalStateException("a held request is ahead of every write: " + head);
@@ -165,8 +181,66 @@ final class LeaderCommit implements CommitStage {
     }
     if (unappliedWrites == 0) {
       footprint.clear();
-      runParked();
+      if (!paused) {
+        runParked();
+      }
     }
+  }
+
+  /**
+   * While paused, the history the new leader synced us to may lack proposals this member made: a
+   * commit beyond the oldest unapplied write means that write (and what waited behind it) will
+   * never commit; it is kept for re-submission.
+   */
+  private void dropOvertaken(long zxid) {
+    while (inflight.peek() instanceof PendingBatch.Write w && w.header().zxid() < zxid) {
+      lost.add(inflight.poll());
+      unappliedWrites--;
+      while (inflight.peek() instanceof PendingBatch.Held h) {
+        lost.add(inflight.poll());
+      }
+    }
+  }
+
+  /**
+   * The member stopped leading: nothing new is logged here; commits that still come (the new
+   * leader's history) are applied and answered, and what they overtake is set aside.
+   */
+  void pause() {
+    paused = true;
+  }
+
+  /**
+   * What this stage leaves unanswered, oldest first, for the member's next role to re-submit:
+   * client writes and held requests (never the leader's own expiry or reaper txns, which the next
+   * leader decides anew, nor learners' forwarded work, which the learners send again), then work a
+   * client of this member started that was parked.
+   */
+  List<Object> takeUnanswered() {
+    List<Object> out = new ArrayList<>();
+    List<PendingBatch.Item> items = new ArrayList<>(lost);
+    items.addAll(inflight);
+    for (PendingBatch.Item item : items) {
+      if (item instanceof PendingBatch.Write w
+          && w.origin() != PendingBatch.Origin.CLIENT
+          && w.origin() != PendingBatch.Origin.CLOSE_BY_CLIENT
+          && w.origin() != PendingBatch.Origin.CREATE_SESSION
+          && w.origin() != PendingBatch.Origin.MALFORMED) {
+        continue;
+      }
+      out.add(item);
+    }
+    for (Parked p : parked) {
+      if (p.fromClient()) {
+        out.add(p.work());
+      }
+    }
+    lost.clear();
+    inflight.clear();
+    parked.clear();
+    unappliedWrites = 0;
+    footprint.clear();
+    return out;
   }
 
   private void runParked() {
@@ -177,7 +251,7 @@ final class LeaderCommit implements CommitStage {
     try {
       while (!parked.isEmpty()) {
         int before = parked.size();
-        parked.poll().run();
+        parked.poll().work().run();
         if (parked.size() >= before) {
           break; // it parked itself again: wait for the writes now ahead of it
         }

@@ -8,6 +8,7 @@ import io.paddock.store.txn.DecodedTxn;
 import io.paddock.store.txn.Txn;
 import io.paddock.store.txn.TxnHeader;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -261,6 +262,32 @@ final class LearnerCommit implements CommitStage {
       state.outbox.close(c);
       state.removeConnection(c);
     }
+  }
+
+  /** A sync that waited for the leader, to be asked again by the member's next role. */
+  record PendingSync(Inflight request, String path) {}
+
+  /**
+   * What this stage leaves unanswered, session by session in order, for the member's next role to
+   * re-submit: forwarded writes (after a resync, a write still unanswered never reached the history
+   * of the new leader, so sending it again cannot apply it twice), held requests and syncs.
+   */
+  List<Object> takeUnanswered() {
+    List<Object> out = new ArrayList<>();
+    for (ArrayDeque<Waiting> q : bySession.values()) {
+      for (Waiting w : q) {
+        if (w instanceof Forward f) {
+          out.add(f.write());
+        } else if (w instanceof Hold h) {
+          out.add(h.held());
+        } else if (w instanceof SyncWait sw) {
+          out.add(new PendingSync(sw.request, sw.path));
+        }
+      }
+    }
+    bySession.clear();
+    syncHeads.clear();
+    return out;
   }
 
   /** The learner stops serving: nothing waiting will be answered here. */

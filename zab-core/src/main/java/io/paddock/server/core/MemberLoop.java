@@ -50,6 +50,7 @@ final class MemberLoop implements Runnable, PeerListener {
   private final List<CompletableFuture<Void>> idleBarriers = new ArrayList<>();
   private ZabPeer peer;
   private MemberRole role;
+  private boolean resumePending;
   private volatile PeerStatus status;
   private volatile Thread thread;
   private volatile boolean accepting = true;
@@ -140,6 +141,7 @@ final class MemberLoop implements Runnable, PeerListener {
   @Override
   public void run() {
     try {
+      store.setSink(this::applyCommitted);
       peer = peerFactory.apply(this);
       peer.start();
       status = peer.status();
@@ -177,6 +179,14 @@ final class MemberLoop implements Runnable, PeerListener {
           role.endOfRound();
         }
         peer.flush();
+        if (resumePending) {
+          resumePending = false;
+          serveIfBroadcasting();
+        }
+        if (role != null && role.pausedTooLong(clock.monotonicMs())) {
+          LOG.info("Not serving for too long; closing every client connection");
+          dropRole();
+        }
         if (role != null) {
           role.afterFlush();
         }
@@ -244,19 +254,53 @@ final class MemberLoop implements Runnable, PeerListener {
         now.currentEpoch(),
         reason);
     status = now;
-    boolean serving = now.isServing();
     if (role != null
-        && (!serving || role.kind != now.state() || role.epoch != now.currentEpoch())) {
-      LOG.info("Member {} stops serving as {}", now.myId(), role);
+        && role.isServing()
+        && (!now.isServing() || role.kind() != now.state() || role.epoch() != now.currentEpoch())) {
+      role.pause(reason);
+    }
+    if (now.isServing()) {
+      // Served from the end of the round, once the peer's flush applied everything it commits.
+      resumePending = true;
+    }
+  }
+
+  /** The peer serves: start the pipeline, or resume it in the peer's role. */
+  private void serveIfBroadcasting() {
+    PeerStatus now = peer.status();
+    status = now;
+    if (!now.isServing()) {
+      return;
+    }
+    if (role != null && !role.canResume()) {
+      LOG.info("The tree was replaced while not serving; closing every client connection");
+      dropRole();
+    }
+    if (role == null) {
+      role = roleFactory.apply(now);
+      LOG.info("Member {} serves as {}", now.myId(), role);
+    } else if (!role.isServing()
+        || role.kind() != now.state()
+        || role.epoch() != now.currentEpoch()) {
+      role.pause("role changed");
+      role.resume(now);
+    }
+    peer.flush(); // what the resumed pipeline proposed or forwarded goes out this round
+  }
+
+  private void dropRole() {
+    if (role != null) {
       role.abandon();
       role = null;
-      store.setSink(null);
     }
-    if (serving && role == null) {
-      MemberRole r = roleFactory.apply(now);
-      role = r;
-      store.setSink(r::onCommitted);
-      LOG.info("Member {} serves as {}", now.myId(), r);
+  }
+
+  /** Where the peer's committed txns go: the pipeline while it can take them, else the tree. */
+  void applyCommitted(io.paddock.store.txn.DecodedTxn txn) {
+    if (role != null && role.canResume()) {
+      role.onCommitted(txn);
+    } else {
+      store.database().apply(txn.header(), txn.txn());
     }
   }
 
@@ -269,7 +313,7 @@ final class MemberLoop implements Runnable, PeerListener {
       LOG.warn("A forwarded payload from member {} does not decode: {}", fromId, e.getMessage());
       return;
     }
-    if (role != null) {
+    if (role != null && role.canResume()) {
       role.onForwarded(fromId, f);
     } else {
       LOG.debug(
@@ -279,12 +323,12 @@ final class MemberLoop implements Runnable, PeerListener {
 
   @Override
   public List<ZabMessage.SessionTouch> takeTouches() {
-    return role == null ? List.of() : role.touches();
+    return role == null || !role.canResume() ? List.of() : role.touches();
   }
 
   @Override
   public void onTouches(long fromId, List<ZabMessage.SessionTouch> touches) {
-    if (role != null) {
+    if (role != null && role.canResume() && role.isServing()) {
       role.onTouches(touches);
     }
   }

@@ -3,9 +3,9 @@ package io.paddock.server.core;
 import io.paddock.server.zab.PeerStatus;
 import io.paddock.server.zab.ServerState;
 import io.paddock.server.zab.ZabMessage;
-import io.paddock.store.model.OpCode;
 import io.paddock.store.model.Zxid;
 import io.paddock.store.txn.DecodedTxn;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,11 +14,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An ensemble member's request pipeline while its peer is in BROADCAST: the standalone stages
- * (handshake, dispatch, apply, housekeeping, four-letter words) over this member's database, with
- * the commit stage of its role — {@link LeaderCommit} on the leader, {@link LearnerCommit} on a
- * follower or observer. Built when the peer starts serving, dropped (every client connection
- * closed, as ZooKeeper does) when it stops; sessions live on in the replicated tree.
+ * An ensemble member's request pipeline: the standalone stages (handshake, dispatch, apply,
+ * housekeeping, four-letter words) over this member's database, with the commit stage of its role —
+ * {@link LeaderCommit} on the leader, {@link LearnerCommit} on a follower or observer.
+ *
+ * <p><b>Changing role without dropping clients.</b> When the peer leaves BROADCAST (its leader
+ * died, or it lost its quorum) the pipeline {@link #pause pauses}: client events wait, the old
+ * stage keeps applying what ZAB still commits (the new leader's history) and answers the requests
+ * those txns complete. When the peer serves again it {@link #resume resumes} with the stage of its
+ * new role and re-submits what is still unanswered — safe, because after the resync a write the new
+ * history lacks can never be committed any more — then runs the waiting events. Clients see a
+ * pause, not a disconnect (ZooKeeper closes every connection instead). If the tree was replaced
+ * meanwhile (a snapshot sync) or the pause lasts too long, the member gives up: every connection
+ * closes.
  */
 final class MemberRole {
   private static final Logger LOG = LoggerFactory.getLogger(MemberRole.class);
@@ -33,42 +41,35 @@ final class MemberRole {
   }
 
   final CoreState state;
-  final ServerState kind;
-  final long epoch;
   private final Zab zab;
-  private final CommitStage commit;
-  private final LeaderCommit leader;
-  private final LearnerCommit learner;
+  private final SwitchableCommit commit;
+  private final Applier applier;
   private final Handshake handshake;
   private final Dispatcher dispatcher;
-  private final Housekeeping housekeeping;
   private final FourLetterRunner fourLetter;
   private final List<CompletableFuture<Void>> barriers = new ArrayList<>();
+  private final ArrayDeque<CoreEvent> waiting = new ArrayDeque<>();
+  private final long pauseMsMax;
+  private ServerState kind;
+  private long epoch;
+  private LeaderCommit leader;
+  private LearnerCommit learner;
+  private Housekeeping housekeeping;
+  private boolean serving;
+  private long pausedAtMs;
 
   MemberRole(
       CoreState state, PeerStatus status, Zab zab, Supplier<PeerStatus> peerStatus, String host) {
     this.state = state;
-    this.kind = status.state();
-    this.epoch = status.currentEpoch();
     this.zab = zab;
-    state.mode = modeName(kind);
-    state.peerStatus = peerStatus;
-    Applier applier = new Applier(state, p -> handshake().sessionCreated(p));
-    if (kind == ServerState.LEADING) {
-      leader = new LeaderCommit(state, applier, h -> dispatcher().runHeld(h), zab);
-      learner = null;
-      commit = leader;
-      state.resetNextZxid(Math.max(Zxid.make(epoch, 1), state.db.lastLoggedZxid() + 1));
-    } else {
-      learner = new LearnerCommit(state, applier, h -> dispatcher().runHeld(h), zab::toLeader);
-      state.sessions.recordTouches(true);
-      leader = null;
-      commit = learner;
-    }
+    this.applier = new Applier(state, p -> handshake().sessionCreated(p));
+    this.commit = new SwitchableCommit(null);
     this.handshake = new Handshake(state, commit);
     this.dispatcher = new Dispatcher(state, commit);
-    this.housekeeping = new Housekeeping(state, commit, kind == ServerState.LEADING);
     this.fourLetter = new FourLetterRunner(state, host);
+    this.pauseMsMax = state.config.minSessionTimeoutMs();
+    state.peerStatus = peerStatus;
+    become(status);
   }
 
   /** The mode four-letter words report for a peer state. */
@@ -85,20 +86,148 @@ final class MemberRole {
     return handshake;
   }
 
-  private Dispatcher dispatcher() {
-    return dispatcher;
+  private void become(PeerStatus status) {
+    kind = status.state();
+    epoch = status.currentEpoch();
+    state.mode = modeName(kind);
+    if (kind == ServerState.LEADING) {
+      leader = new LeaderCommit(state, applier, dispatcher::runHeld, zab);
+      learner = null;
+      commit.switchTo(leader);
+      state.resetNextZxid(Math.max(Zxid.make(epoch, 1), state.db.lastLoggedZxid() + 1));
+      state.sessions.recordTouches(false);
+      // ZooKeeper's rule for a new leader: every session gets a full timeout from now.
+      long now = state.clock.monotonicMs();
+      for (long id : state.tree.sessions().keySet()) {
+        if (state.sessions.isActive(id)) {
+          state.sessions.touch(id, now);
+        }
+      }
+    } else {
+      learner = new LearnerCommit(state, applier, dispatcher::runHeld, zab::toLeader);
+      leader = null;
+      commit.switchTo(learner);
+      state.sessions.recordTouches(true);
+    }
+    housekeeping = new Housekeeping(state, commit, kind == ServerState.LEADING);
+    serving = true;
+  }
+
+  /** True when this pipeline can keep its clients for a role given by {@code status}. */
+  boolean canResume() {
+    return state.tree == state.db.tree();
+  }
+
+  /** The peer left BROADCAST: client events wait; commits that still come are applied. */
+  void pause(String reason) {
+    if (!serving) {
+      return;
+    }
+    serving = false;
+    pausedAtMs = state.clock.monotonicMs();
+    state.mode = modeName(ServerState.LOOKING);
+    if (leader != null) {
+      leader.pause();
+    }
+    LOG.info("Clients of this member wait: {}", reason);
+  }
+
+  /** True while paused for longer than the shortest session: the clients had better move on. */
+  boolean pausedTooLong(long nowMs) {
+    return !serving && nowMs - pausedAtMs > pauseMsMax;
+  }
+
+  boolean isServing() {
+    return serving;
+  }
+
+  ServerState kind() {
+    return kind;
+  }
+
+  long epoch() {
+    return epoch;
+  }
+
+  /**
+   * The peer serves again (maybe in another role): swap the commit stage, re-submit what the old
+   * one left unanswered, then run the events that waited.
+   */
+  void resume(PeerStatus status) {
+    List<Object> unanswered = leader != null ? leader.takeUnanswered() : learner.takeUnanswered();
+    become(status);
+    for (Connection c : state.connections()) {
+      c.resetUnappliedWrites();
+    }
+    for (Object item : unanswered) {
+      resubmit(item);
+    }
+    LOG.info(
+        "Serving again as {} of epoch {}; {} requests re-submitted, {} events waited",
+        modeName(kind),
+        epoch,
+        unanswered.size(),
+        waiting.size());
+    while (!waiting.isEmpty() && serving) {
+      handle(waiting.poll());
+    }
+  }
+
+  private void resubmit(Object item) {
+    if (item instanceof PendingBatch.Write w) {
+      Connection c = w.connection();
+      if (c == null || c.isClosed()) {
+        if (w.request() != null) {
+          state.outbox.finish(w.request());
+        }
+        return;
+      }
+      switch (w.origin()) {
+        case CLIENT -> dispatcher.write(w.request(), c, w.header().type(), w.body());
+        case CLOSE_BY_CLIENT -> dispatcher.closeSession(w.request(), c);
+        case CREATE_SESSION -> handshake.relog(w.handshake());
+        case MALFORMED -> dispatcher.malformedMulti(w.request(), c);
+        default -> throw new IllegalStateException("not re-submitted: " + w.origin());
+      }
+    } else if (item instanceof PendingBatch.Held h) {
+      dispatcher.redispatch(h);
+    } else if (item instanceof LearnerCommit.PendingSync s) {
+      if (s.request().connection().isClosed()) {
+        state.outbox.finish(s.request());
+      } else if (learner != null) {
+        learner.sync(s.request(), s.path());
+      } else {
+        state.outbox.answer(
+            s.request(),
+            new io.paddock.client.protocol.ReplyHeader(
+                s.request().xid(), state.lastProcessedZxid(), 0),
+            new io.paddock.client.protocol.SyncResponse(s.path()));
+      }
+    } else if (item instanceof Runnable r) {
+      r.run();
+    } else {
+      throw new IllegalStateException("unknown unanswered item " + item);
+    }
   }
 
   FourLetterRunner fourLetter() {
     return fourLetter;
   }
 
-  /**
-   * A client event, in arrival order; parked behind earlier work when the leader's gate is shut.
-   */
+  /** A client event, in arrival order; waits while paused or behind the leader's shut gate. */
   void handle(CoreEvent event) {
-    if (commit.isGateClosed() && !(event instanceof CoreEvent.FourLetter)) {
-      commit.park(() -> dispatch(event));
+    if (event instanceof CoreEvent.FourLetter f && !serving) {
+      f.result().complete(Pipeline.notServing(f.command()));
+    } else if (event instanceof CoreEvent.Barrier b) {
+      barriers.add(b.done());
+    } else if (!serving) {
+      if (waiting.size() >= CoreLimits.EVENT_QUEUE_CAPACITY) {
+        StateLoop.reject(event, state.stats);
+      } else {
+        waiting.add(event);
+      }
+    } else if (commit.isGateClosed() && !(event instanceof CoreEvent.FourLetter)) {
+      commit.park(() -> dispatch(event), true);
     } else {
       dispatch(event);
     }
@@ -106,7 +235,7 @@ final class MemberRole {
 
   private void dispatch(CoreEvent event) {
     if (event instanceof CoreEvent.Packet p) {
-      if (learner != null && p.header().type() == OpCode.SYNC) {
+      if (learner != null && p.header().type() == io.paddock.store.model.OpCode.SYNC) {
         dispatcher.onLearnerSync(p, learner);
       } else {
         dispatcher.onPacket(p);
@@ -123,30 +252,27 @@ final class MemberRole {
       } catch (RuntimeException e) {
         f.result().completeExceptionally(e);
       }
-    } else if (event instanceof CoreEvent.Barrier b) {
-      barriers.add(b.done());
     } else {
       throw new IllegalStateException("not a client event: " + event);
     }
   }
 
-  /** Leader: a learner's payload, in order with the learner's other messages. */
-  void onForwarded(long learnerId, Forwarded f) {
-    if (leader == null) {
-      if (f instanceof Forwarded.SyncDone done) {
+  /**
+   * A payload from the other side: a learner's request on the leader, a sync's answer on a learner.
+   */
+  void onForwarded(long fromId, Forwarded f) {
+    if (leader == null || !serving) {
+      if (f instanceof Forwarded.SyncDone done && learner != null) {
         learner.onSyncDone(done);
       } else {
-        LOG.warn(
-            "A learner got a forwarded {} from {}; ignored",
-            f.getClass().getSimpleName(),
-            learnerId);
+        LOG.debug("Ignored a forwarded {} from {}", f.getClass().getSimpleName(), fromId);
       }
       return;
     }
     if (commit.isGateClosed()) {
-      commit.park(() -> forwarded(learnerId, f));
+      commit.park(() -> forwarded(fromId, f), false);
     } else {
-      forwarded(learnerId, f);
+      forwarded(fromId, f);
     }
   }
 
@@ -202,9 +328,11 @@ final class MemberRole {
     }
   }
 
-  /** The end of a round: timed work, then the replies of the round leave. */
+  /** The end of a round: timed work (only while serving). */
   void endOfRound() {
-    housekeeping.run();
+    if (serving) {
+      housekeeping.run();
+    }
   }
 
   /** After the peer flushed: replies leave, barriers complete. */
@@ -215,16 +343,20 @@ final class MemberRole {
   }
 
   long msUntilDue() {
-    return housekeeping.msUntilDue();
+    return serving ? housekeeping.msUntilDue() : CoreLimits.IDLE_POLL_MS_MAX;
   }
 
-  /** The peer left BROADCAST: nothing pending is answered; every client connection closes. */
+  /** The member gives its clients up: nothing pending is answered; every connection closes. */
   void abandon() {
     if (leader != null) {
       leader.abandon();
     } else {
       learner.abandon();
     }
+    for (CoreEvent e : waiting) {
+      StateLoop.reject(e, state.stats);
+    }
+    waiting.clear();
     for (Connection c : new ArrayList<>(state.connections())) {
       state.outbox.close(c);
       state.removeConnection(c);
@@ -236,6 +368,6 @@ final class MemberRole {
 
   @Override
   public String toString() {
-    return modeName(kind) + " of epoch " + epoch;
+    return modeName(kind) + " of epoch " + epoch + (serving ? "" : " (paused)");
   }
 }

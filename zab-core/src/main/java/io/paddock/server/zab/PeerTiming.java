@@ -22,6 +22,13 @@ public record PeerTiming(
     int syncTicks,
     int pingTicks) {
 
+  /**
+   * The longest ping interval, in ms. ZooKeeper pings every half tickTime; we ping more often (a
+   * ping is a few bytes) because a learner re-sends its FOLLOWERINFO at this pace when it was lost
+   * during a leader change, which bounds how long a failover can take.
+   */
+  public static final int PING_MS = 100;
+
   /** The tick length the server drives its peer with. */
   public static final int TICK_MS_DEFAULT = 20;
 
@@ -69,6 +76,6 @@ public record PeerTiming(
         Math.max(notify, 60_000 / tickMs),
         Math.max(2, initLimit * perTickTime),
         sync,
-        Math.max(1, Math.min(sync / 2, perTickTime / 2)));
+        Math.max(1, Math.min(sync / 2, Math.min(perTickTime / 2, PING_MS / tickMs))));
   }
 }

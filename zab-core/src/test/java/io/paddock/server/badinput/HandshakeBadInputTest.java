@@ -49,7 +49,10 @@ class HandshakeBadInputTest extends BadInputTestBase {
   @MethodSource("io.paddock.server.interop.CoreKind#all")
   void clientThatHasSeenALaterZxidIsClosed(CoreKind kind) {
     try (WireClient w = unconnected(core(kind))) {
-      w.send(frame(new ConnectRequest(0, 0x7fff_ffffL, 10_000, 0, new byte[16], false).toBytes()));
+      w.send(
+          frame(
+              new ConnectRequest(0, 0x7fff_ffff_0000_0000L, 10_000, 0, new byte[16], false)
+                  .toBytes()));
       assertEquals(Outcome.CLOSED_WITHOUT_REPLY, w.outcome().text());
     }
   }
