@@ -416,6 +416,9 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
   /** Why a quorum handshake from {@code peerId} is refused, or null if it is welcome. */
   String quorumRefusal(long peerId) {
     QuorumLink link = quorumLinks.get(peerId);
+    if (quorumLinks.isEmpty()) {
+      return "member " + peerId + " dialed before this member was given the ensemble (connectTo)";
+    }
     if (link == null) {
       return "member " + peerId + " is not a configured member";
     }
@@ -430,6 +433,9 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
 
   /** Why an election handshake from {@code peerId} is refused, or null if it is welcome. */
   String electionRefusal(long peerId) {
+    if (electionLinks.isEmpty()) {
+      return "member " + peerId + " dialed before this member was given the ensemble (connectTo)";
+    }
     if (!electionLinks.containsKey(peerId)) {
       return "member " + peerId + " is not a configured member";
     }
