@@ -73,6 +73,7 @@ final class QuorumLink {
     }
     current = connection;
     backoff.reset();
+    transport.reportConnected(peerId);
     LOG.info(
         "quorum connection to member {} established ({})",
         peerId,

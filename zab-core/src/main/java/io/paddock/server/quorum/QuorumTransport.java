@@ -73,9 +73,11 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
   private static final AttributeKey<Long> PEER_ID = AttributeKey.valueOf("paddock.quorum.peerId");
 
   /**
-   * What the transport tells its owner. Called on Netty threads (the owner queues the calls onto
-   * its own thread and must not block); for one peer, in the order received. An exception thrown
-   * here is logged and otherwise ignored.
+   * What the transport tells its owner. Called on Netty threads, possibly several at once (the
+   * owner queues the calls onto its own thread and must neither block nor call {@link #close()}
+   * here). Calls about one peer's quorum connection come in order and one at a time; notifications
+   * travel on their own connections and are not ordered with them. An exception thrown here is
+   * logged and otherwise ignored. Nothing is called after {@link #close()}.
    */
   public interface Inbound {
     /** A message from member {@code fromId} arrived. */
@@ -86,6 +88,13 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
      * last message and before any message of the next one.
      */
     void onDisconnected(long peerId);
+
+    /**
+     * A quorum connection to member {@code peerId} was established; called before its first
+     * message. Sends to a peer without a connection are dropped unreported, so an owner that must
+     * not lose its first message to a peer can wait for this. Does nothing by default.
+     */
+    default void onConnected(long peerId) {}
   }
 
   /**
@@ -249,8 +258,9 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
 
   /**
    * Queues {@code message} for member {@code toId}: a notification on the election channel, every
-   * other message on the quorum channel. Never blocks; drops the message when the member is
-   * unknown, isolated or not connected.
+   * other message on the quorum channel. Never blocks; drops the message, without a report, when
+   * the member is unknown, isolated or has no established quorum connection (see {@link
+   * Inbound#onConnected}). Call from one thread per peer for FIFO order.
    *
    * @throws IllegalArgumentException if the message encodes to more than the frame limit
    */
@@ -461,6 +471,18 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
     }
   }
 
+  void reportConnected(long peerId) {
+    if (closed) {
+      return;
+    }
+    try {
+      inbound.onConnected(peerId);
+    } catch (RuntimeException e) {
+      LOG.error(
+          "the owner of member {}'s transport failed on the connection of {}", myId, peerId, e);
+    }
+  }
+
   void reportDisconnected(long peerId) {
     if (closed) {
       return;
@@ -521,7 +543,12 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
         .connect(address);
   }
 
-  private Channel listen(InetSocketAddress address, ChannelInitializer<SocketChannel> init) {
+  private Channel listen(InetSocketAddress requested, ChannelInitializer<SocketChannel> init) {
+    // A host name from zoo.cfg stays unresolved until used; binding needs the address.
+    InetSocketAddress address =
+        requested.isUnresolved()
+            ? new InetSocketAddress(requested.getHostString(), requested.getPort())
+            : requested;
     ChannelFuture bound =
         new ServerBootstrap()
             .group(acceptGroup, ioGroup)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paddock.server.quorum.QuorumTransport.PeerAddress;
+import io.paddock.server.quorum.RecordingInbound.Connected;
 import io.paddock.server.quorum.RecordingInbound.Disconnected;
 import io.paddock.server.quorum.RecordingInbound.Received;
 import io.paddock.server.zab.ZabMessage.Ack;
@@ -114,7 +115,8 @@ class QuorumTransportHostileTest {
     RecordingInbound one = cluster.inbound(1);
     await().atMost(WAIT).until(() -> one.disconnectsOf(RAW_ID) == 1);
     assertEquals(
-        List.of(new Received(RAW_ID, new Ack(5)), new Disconnected(RAW_ID)), one.eventsOf(RAW_ID));
+        List.of(new Connected(RAW_ID), new Received(RAW_ID, new Ack(5)), new Disconnected(RAW_ID)),
+        one.eventsOf(RAW_ID));
     assertPairStillTalks();
   }
 
@@ -128,7 +130,9 @@ class QuorumTransportHostileTest {
       assertTrue(raw.closedByOtherSide(WAIT));
     }
     await().atMost(WAIT).until(() -> cluster.inbound(1).disconnectsOf(RAW_ID) == 1);
-    assertEquals(List.of(new Disconnected(RAW_ID)), cluster.inbound(1).eventsOf(RAW_ID));
+    assertEquals(
+        List.of(new Connected(RAW_ID), new Disconnected(RAW_ID)),
+        cluster.inbound(1).eventsOf(RAW_ID));
     assertPairStillTalks();
   }
 
@@ -183,8 +187,10 @@ class QuorumTransportHostileTest {
       await().atMost(WAIT).until(() -> one.messagesFrom(RAW_ID).size() == 2);
       assertEquals(
           List.of(
+              new Connected(RAW_ID),
               new Received(RAW_ID, new Ack(1)),
               new Disconnected(RAW_ID),
+              new Connected(RAW_ID),
               new Received(RAW_ID, new Ack(2))),
           one.eventsOf(RAW_ID));
       cluster.transport(1).send(RAW_ID, new Commit(3));

@@ -152,7 +152,14 @@ class QuorumTransportTest {
           .during(Duration.ofMillis(300))
           .atMost(WAIT)
           .until(() -> t.openQuorumChannelCount() == 2);
-      assertEquals(0, cluster.inbound(id).all().size(), "nothing delivered or lost");
+      for (long other = 1; other <= 3; other++) {
+        if (other != id) {
+          RecordingInbound inbound = cluster.inbound(id);
+          assertEquals(1, inbound.connectsOf(other), "one connection to " + other);
+          assertEquals(0, inbound.disconnectsOf(other), "none lost");
+          assertTrue(inbound.messagesFrom(other).isEmpty());
+        }
+      }
     }
   }
 
@@ -188,6 +195,8 @@ class QuorumTransportTest {
       assertEquals(new Commit(200 + id), atOther.messagesFrom(restarted).get(0));
       assertEquals(new Commit(100 + id), atRestarted.messagesFrom(id).get(0));
       assertEquals(1, atOther.disconnectsOf(restarted), "reported exactly once");
+      assertEquals(2, atOther.connectsOf(restarted), "connected before and after the restart");
+      assertEquals(1, atRestarted.connectsOf(id));
       assertEquals(0, atRestarted.disconnectsOf(id));
     }
   }
