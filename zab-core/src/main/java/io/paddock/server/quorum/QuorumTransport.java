@@ -1,26 +1,9 @@
 package io.paddock.server.quorum;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.util.AttributeKey;
-import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import io.paddock.server.config.QuorumMember;
 import io.paddock.server.zab.ZabMessage;
 import io.paddock.server.zab.ZabTransport;
@@ -35,8 +18,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,8 +50,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class QuorumTransport implements ZabTransport, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(QuorumTransport.class);
-
-  private static final AttributeKey<Long> PEER_ID = AttributeKey.valueOf("paddock.quorum.peerId");
 
   /**
    * What the transport tells its owner. Called on Netty threads, possibly several at once (the
@@ -130,39 +109,28 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
     }
   }
 
+  private static final WriteBufferWaterMark ELECTION_WATER_MARK =
+      new WriteBufferWaterMark(
+          QuorumLimits.ELECTION_WRITE_BUFFER_LOW_WATER_MARK_BYTES,
+          QuorumLimits.ELECTION_WRITE_BUFFER_HIGH_WATER_MARK_BYTES);
+
   private final long myId;
   private final Inbound inbound;
   private final QuorumTransportSettings settings;
-  private final EventLoopGroup acceptGroup;
-  private final EventLoopGroup ioGroup;
-  private final ChannelGroup channels;
+  private final PeerSockets sockets;
   private final Set<Long> isolated = ConcurrentHashMap.newKeySet();
-  private final Bootstrap dialBootstrap;
   private Channel quorumServer;
   private Channel electionServer;
   private volatile Map<Long, QuorumLink> quorumLinks = Map.of();
   private volatile Map<Long, ElectionLink> electionLinks = Map.of();
   private volatile boolean closed;
+  private boolean peersKnown; // guarded by this
 
   private QuorumTransport(long myId, Inbound inbound, QuorumTransportSettings settings) {
     this.myId = myId;
     this.inbound = Objects.requireNonNull(inbound, "inbound");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.acceptGroup =
-        new NioEventLoopGroup(
-            QuorumLimits.ACCEPT_THREADS,
-            new DefaultThreadFactory("paddock-quorum-accept-" + myId, true));
-    this.ioGroup =
-        new NioEventLoopGroup(
-            settings.ioThreads(), new DefaultThreadFactory("paddock-quorum-io-" + myId, true));
-    this.channels = new DefaultChannelGroup("paddock-quorum-" + myId, GlobalEventExecutor.INSTANCE);
-    this.dialBootstrap =
-        new Bootstrap()
-            .group(ioGroup)
-            .channel(NioSocketChannel.class)
-            .option(ChannelOption.TCP_NODELAY, true)
-            .option(ChannelOption.SO_KEEPALIVE, true)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, settings.connectTimeoutMs());
+    this.sockets = new PeerSockets(myId, settings);
   }
 
   /**
@@ -183,9 +151,9 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
       QuorumTransportSettings settings) {
     QuorumTransport transport = new QuorumTransport(myId, inbound, settings);
     try {
-      transport.quorumServer = transport.listen(quorumBind, transport.new QuorumInitializer());
+      transport.quorumServer = transport.sockets.listen(quorumBind, transport::setUpAcceptedQuorum);
       transport.electionServer =
-          transport.listen(electionBind, transport.new ElectionInitializer());
+          transport.sockets.listen(electionBind, transport::setUpAcceptedElection);
     } catch (RuntimeException e) {
       transport.close();
       throw e;
@@ -224,7 +192,7 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the quorum transport of member " + myId + " is closed");
     }
-    if (!quorumLinks.isEmpty() || !electionLinks.isEmpty()) {
+    if (peersKnown) {
       throw new IllegalStateException("connectTo was already called on member " + myId);
     }
     if (peers.containsKey(myId)) {
@@ -244,6 +212,7 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
               new Backoff(settings.reconnectBackoffMinMs(), settings.reconnectBackoffMaxMs())));
       election.put(id, new ElectionLink(this, id, address.election()));
     }
+    peersKnown = true;
     quorumLinks = Map.copyOf(quorum);
     electionLinks = Map.copyOf(election);
     for (QuorumLink link : quorumLinks.values()) {
@@ -314,12 +283,7 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
    */
   public void isolate(Set<Long> peers) {
     isolated.addAll(peers);
-    for (Channel channel : channels) {
-      Long peer = channel.attr(PEER_ID).get();
-      if (peer != null && peers.contains(peer)) {
-        channel.close();
-      }
-    }
+    sockets.closeChannelsOf(peers);
     for (long peer : peers) {
       ElectionLink election = electionLinks.get(peer);
       if (election != null) {
@@ -362,22 +326,15 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
       closed = true;
     }
     if (quorumServer != null) {
-      quorumServer.close().awaitUninterruptibly(QuorumLimits.SHUTDOWN_TIMEOUT_MS);
+      quorumServer.close();
     }
     if (electionServer != null) {
-      electionServer.close().awaitUninterruptibly(QuorumLimits.SHUTDOWN_TIMEOUT_MS);
+      electionServer.close();
     }
-    channels.close().awaitUninterruptibly(QuorumLimits.SHUTDOWN_TIMEOUT_MS);
     for (ElectionLink link : electionLinks.values()) {
       link.close();
     }
-    Future<?> accept = acceptGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-    Future<?> io = ioGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-    long deadlineNanos =
-        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(QuorumLimits.SHUTDOWN_TIMEOUT_MS);
-    accept.awaitUninterruptibly(QuorumLimits.SHUTDOWN_TIMEOUT_MS);
-    io.awaitUninterruptibly(
-        Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
+    sockets.close();
     LOG.info("quorum transport of member {} closed", myId);
   }
 
@@ -414,13 +371,7 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
 
   /** Open quorum connections, established or still in their handshake; for tests. */
   int openQuorumChannelCount() {
-    int n = 0;
-    for (Channel channel : channels) {
-      if (channel.isOpen() && channel.pipeline().get(QuorumChannelHandler.class) != null) {
-        n++;
-      }
-    }
-    return n;
+    return sockets.openChannelCount(QuorumChannelHandler.class);
   }
 
   /** Why a quorum handshake from {@code peerId} is refused, or null if it is welcome. */
@@ -457,7 +408,7 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
 
   /** Marks a channel as belonging to {@code peerId}, so {@link #isolate} can find it. */
   void tagPeer(Channel channel, long peerId) {
-    channel.attr(PEER_ID).set(peerId);
+    PeerSockets.tagPeer(channel, peerId);
   }
 
   void reportMessage(long peerId, ZabMessage message) {
@@ -496,132 +447,41 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
 
   /** Runs {@code task} on an I/O thread after {@code delayMs}; nothing happens once closed. */
   void schedule(Runnable task, long delayMs) {
-    if (closed) {
-      return;
-    }
-    try {
-      ioGroup.next().schedule(task, delayMs, TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      // Closing: the task is moot.
+    if (!closed) {
+      sockets.schedule(task, delayMs);
     }
   }
 
   ChannelFuture dialQuorum(QuorumLink link, InetSocketAddress address) {
-    return dialBootstrap
-        .clone()
-        .handler(
-            new ChannelInitializer<SocketChannel>() {
-              @Override
-              protected void initChannel(SocketChannel channel) {
-                channels.add(channel);
-                FrameDecoder decoder = new FrameDecoder();
-                channel
-                    .pipeline()
-                    .addLast(
-                        decoder, new QuorumChannelHandler(QuorumTransport.this, decoder, link));
-              }
-            })
-        .connect(address);
+    return sockets.dial(
+        address,
+        null,
+        channel -> {
+          FrameDecoder decoder = new FrameDecoder();
+          channel.pipeline().addLast(decoder, new QuorumChannelHandler(this, decoder, link));
+        });
   }
 
   ChannelFuture dialElection(InetSocketAddress address) {
-    return dialBootstrap
-        .clone()
-        .option(
-            ChannelOption.WRITE_BUFFER_WATER_MARK,
-            new WriteBufferWaterMark(
-                QuorumLimits.ELECTION_WRITE_BUFFER_LOW_WATER_MARK_BYTES,
-                QuorumLimits.ELECTION_WRITE_BUFFER_HIGH_WATER_MARK_BYTES))
-        .handler(
-            new ChannelInitializer<SocketChannel>() {
-              @Override
-              protected void initChannel(SocketChannel channel) {
-                channels.add(channel);
-                channel.pipeline().addLast(new SendOnlyHandler());
-              }
-            })
-        .connect(address);
+    return sockets.dial(
+        address, ELECTION_WATER_MARK, channel -> channel.pipeline().addLast(new SendOnlyHandler()));
   }
 
-  private Channel listen(InetSocketAddress requested, ChannelInitializer<SocketChannel> init) {
-    // A host name from zoo.cfg stays unresolved until used; binding needs the address.
-    InetSocketAddress address =
-        requested.isUnresolved()
-            ? new InetSocketAddress(requested.getHostString(), requested.getPort())
-            : requested;
-    ChannelFuture bound =
-        new ServerBootstrap()
-            .group(acceptGroup, ioGroup)
-            .channel(NioServerSocketChannel.class)
-            .option(ChannelOption.SO_REUSEADDR, true)
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childOption(ChannelOption.SO_KEEPALIVE, true)
-            .childHandler(init)
-            .bind(address)
-            .awaitUninterruptibly();
-    if (!bound.isSuccess()) {
-      BindException failure =
-          new BindException(
-              "member "
-                  + myId
-                  + " cannot listen on "
-                  + address.getHostString()
-                  + ":"
-                  + address.getPort()
-                  + ": "
-                  + bound.cause().getMessage());
-      failure.initCause(bound.cause());
-      throw new UncheckedIOException(failure);
+  private void setUpAcceptedQuorum(SocketChannel channel) {
+    if (closed) {
+      channel.close();
+      return;
     }
-    return bound.channel();
+    FrameDecoder decoder = new FrameDecoder();
+    channel.pipeline().addLast(decoder, new QuorumChannelHandler(this, decoder, null));
   }
 
-  /** Gives an accepted quorum connection its decoder and handler. */
-  private final class QuorumInitializer extends ChannelInitializer<SocketChannel> {
-    @Override
-    protected void initChannel(SocketChannel channel) {
-      if (closed) {
-        channel.close();
-        return;
-      }
-      channels.add(channel);
-      FrameDecoder decoder = new FrameDecoder();
-      channel
-          .pipeline()
-          .addLast(decoder, new QuorumChannelHandler(QuorumTransport.this, decoder, null));
+  private void setUpAcceptedElection(SocketChannel channel) {
+    if (closed) {
+      channel.close();
+      return;
     }
-  }
-
-  /** Gives an accepted election connection its decoder and handler. */
-  private final class ElectionInitializer extends ChannelInitializer<SocketChannel> {
-    @Override
-    protected void initChannel(SocketChannel channel) {
-      if (closed) {
-        channel.close();
-        return;
-      }
-      channels.add(channel);
-      FrameDecoder decoder = new FrameDecoder();
-      channel
-          .pipeline()
-          .addLast(decoder, new ElectionChannelHandler(QuorumTransport.this, decoder));
-    }
-  }
-
-  /**
-   * The handler of an outgoing election connection: the peer never writes on it, so anything read
-   * is discarded; a failure closes the connection (the next notification opens a new one).
-   */
-  private static final class SendOnlyHandler extends ChannelInboundHandlerAdapter {
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      ReferenceCountUtil.release(msg);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      LOG.debug("outgoing election connection {} failed: {}", ctx.channel(), cause.toString());
-      ctx.close();
-    }
+    FrameDecoder decoder = new FrameDecoder();
+    channel.pipeline().addLast(decoder, new ElectionChannelHandler(this, decoder));
   }
 }
