@@ -159,11 +159,10 @@ final class QuorumLink {
     } else {
       unreachableLogged = true;
       LOG.info(
-          "cannot reach member {} at {} ({}); retrying every {} ms at most",
+          "cannot reach member {} at {} ({}); retrying with backoff",
           peerId,
           address.quorum(),
-          cause.toString(),
-          QuorumLimits.RECONNECT_BACKOFF_MAX_MS);
+          cause.toString());
     }
   }
 

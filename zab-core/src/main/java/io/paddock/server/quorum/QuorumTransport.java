@@ -265,6 +265,17 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
     }
   }
 
+  /**
+   * Bytes sent to member {@code peerId} and not yet written to its socket (0 without a connection).
+   * A caller streaming a large payload in chunks waits for this to fall before sending more: above
+   * {@link QuorumTransportSettings#outboundQueueBytesMax()} the connection is closed.
+   */
+  public long queuedBytes(long peerId) {
+    QuorumLink link = quorumLinks.get(peerId);
+    QuorumConnection connection = link == null ? null : link.current();
+    return connection == null ? 0 : connection.queuedBytes();
+  }
+
   /** The members with an established quorum connection right now. */
   public Set<Long> connectedPeers() {
     Set<Long> connected = new TreeSet<>();
