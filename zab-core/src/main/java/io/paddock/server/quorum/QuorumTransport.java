@@ -307,7 +307,11 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
     }
   }
 
-  /** Ends every isolation: connections are allowed again and the dialing side dials at once. */
+  /**
+   * Ends every isolation: connections are allowed again. Where this member dials, it dials at once;
+   * a member that dials this one retries within its backoff (at most {@link
+   * QuorumLimits#RECONNECT_BACKOFF_MAX_MS} by default).
+   */
   public void heal() {
     Set<Long> healed = Set.copyOf(isolated);
     isolated.clear();
