@@ -24,7 +24,8 @@ final class ElectionChannelHandler extends ChannelInboundHandlerAdapter {
 
   private final QuorumTransport transport;
   private final FrameDecoder decoder;
-  private long peerId = -1;
+  private long peerId;
+  private boolean handshakeDone;
   private ScheduledFuture<?> handshakeTimer;
 
   ElectionChannelHandler(QuorumTransport transport, FrameDecoder decoder) {
@@ -50,7 +51,7 @@ final class ElectionChannelHandler extends ChannelInboundHandlerAdapter {
       if (!ctx.channel().isActive()) {
         return;
       }
-      if (peerId < 0) {
+      if (!handshakeDone) {
         onHandshake(ctx, frame);
       } else {
         onFrame(ctx, frame);
@@ -76,6 +77,7 @@ final class ElectionChannelHandler extends ChannelInboundHandlerAdapter {
     }
     handshakeTimer.cancel(false);
     peerId = handshake.serverId();
+    handshakeDone = true;
     transport.tagPeer(ctx.channel(), peerId);
     decoder.frameBytesMax(QuorumLimits.ELECTION_FRAME_BYTES_MAX);
   }

@@ -97,7 +97,14 @@ final class QuorumChannelHandler extends ChannelInboundHandlerAdapter {
     } else {
       String reason = transport.quorumRefusal(peerId);
       if (reason != null) {
-        refuse(ctx, reason);
+        if (transport.isIsolated(peerId)) {
+          // Expected while a test partitions the ensemble; the dialer retries every second.
+          LOG.debug(
+              "quorum port of member {}: refusing isolated member {}", transport.myId(), peerId);
+          ctx.close();
+        } else {
+          refuse(ctx, reason);
+        }
         return;
       }
       peerLink = transport.quorumLink(peerId);

@@ -19,9 +19,10 @@ public final class QuorumLimits {
 
   /**
    * Bytes a quorum connection may hold queued (sent by the caller, not yet written to the socket)
-   * before it is closed as overloaded: two maximal frames.
+   * before it is closed as overloaded: four maximal frames. A caller streaming more than this to
+   * one peer (a large snapshot) paces itself with {@link QuorumTransport#queuedBytes(long)}.
    */
-  public static final long OUTBOUND_QUEUE_BYTES_MAX = 2L * FRAME_BYTES_MAX;
+  public static final long OUTBOUND_QUEUE_BYTES_MAX = 4L * FRAME_BYTES_MAX;
 
   /**
    * Outbound bytes above which an election connection drops new notifications (the election channel

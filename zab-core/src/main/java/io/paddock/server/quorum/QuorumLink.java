@@ -31,6 +31,7 @@ final class QuorumLink {
   private final Backoff backoff;
   private volatile QuorumConnection current;
   private boolean dialParked; // guarded by this
+  private boolean unreachableLogged; // guarded by this; once per run of failed attempts
 
   QuorumLink(QuorumTransport transport, long peerId, PeerAddress address, Backoff backoff) {
     this.transport = transport;
@@ -73,6 +74,8 @@ final class QuorumLink {
     }
     current = connection;
     backoff.reset();
+    unreachableLogged = false;
+    transport.reportConnected(peerId);
     LOG.info(
         "quorum connection to member {} established ({})",
         peerId,
@@ -141,12 +144,26 @@ final class QuorumLink {
     attempt.addListener(
         done -> {
           if (!done.isSuccess()) {
-            LOG.debug("cannot reach member {} at {}: {}", peerId, address.quorum(), done.cause());
+            logUnreachable(done.cause());
             scheduleNextDial();
             return;
           }
           attempt.channel().closeFuture().addListener(closed -> scheduleNextDial());
         });
+  }
+
+  private synchronized void logUnreachable(Throwable cause) {
+    if (unreachableLogged) {
+      LOG.debug(
+          "member {} at {} still unreachable: {}", peerId, address.quorum(), cause.toString());
+    } else {
+      unreachableLogged = true;
+      LOG.info(
+          "cannot reach member {} at {} ({}); retrying with backoff",
+          peerId,
+          address.quorum(),
+          cause.toString());
+    }
   }
 
   private void scheduleNextDial() {

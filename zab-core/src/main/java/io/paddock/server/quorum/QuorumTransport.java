@@ -1,26 +1,9 @@
 package io.paddock.server.quorum;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.util.AttributeKey;
-import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import io.paddock.server.config.QuorumMember;
 import io.paddock.server.zab.ZabMessage;
 import io.paddock.server.zab.ZabTransport;
@@ -35,8 +18,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,12 +51,12 @@ import org.slf4j.LoggerFactory;
 public final class QuorumTransport implements ZabTransport, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(QuorumTransport.class);
 
-  private static final AttributeKey<Long> PEER_ID = AttributeKey.valueOf("paddock.quorum.peerId");
-
   /**
-   * What the transport tells its owner. Called on Netty threads (the owner queues the calls onto
-   * its own thread and must not block); for one peer, in the order received. An exception thrown
-   * here is logged and otherwise ignored.
+   * What the transport tells its owner. Called on Netty threads, possibly several at once (the
+   * owner queues the calls onto its own thread and must neither block nor call {@link #close()}
+   * here). Calls about one peer's quorum connection come in order and one at a time; notifications
+   * travel on their own connections and are not ordered with them. An exception thrown here is
+   * logged and otherwise ignored. Nothing is called after {@link #close()}.
    */
   public interface Inbound {
     /** A message from member {@code fromId} arrived. */
@@ -86,6 +67,13 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
      * last message and before any message of the next one.
      */
     void onDisconnected(long peerId);
+
+    /**
+     * A quorum connection to member {@code peerId} was established; called before its first
+     * message. Sends to a peer without a connection are dropped unreported, so an owner that must
+     * not lose its first message to a peer can wait for this. Does nothing by default.
+     */
+    default void onConnected(long peerId) {}
   }
 
   /**
@@ -121,39 +109,28 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
     }
   }
 
+  private static final WriteBufferWaterMark ELECTION_WATER_MARK =
+      new WriteBufferWaterMark(
+          QuorumLimits.ELECTION_WRITE_BUFFER_LOW_WATER_MARK_BYTES,
+          QuorumLimits.ELECTION_WRITE_BUFFER_HIGH_WATER_MARK_BYTES);
+
   private final long myId;
   private final Inbound inbound;
   private final QuorumTransportSettings settings;
-  private final EventLoopGroup acceptGroup;
-  private final EventLoopGroup ioGroup;
-  private final ChannelGroup channels;
+  private final PeerSockets sockets;
   private final Set<Long> isolated = ConcurrentHashMap.newKeySet();
-  private final Bootstrap dialBootstrap;
   private Channel quorumServer;
   private Channel electionServer;
   private volatile Map<Long, QuorumLink> quorumLinks = Map.of();
   private volatile Map<Long, ElectionLink> electionLinks = Map.of();
   private volatile boolean closed;
+  private boolean peersKnown; // guarded by this
 
   private QuorumTransport(long myId, Inbound inbound, QuorumTransportSettings settings) {
     this.myId = myId;
     this.inbound = Objects.requireNonNull(inbound, "inbound");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.acceptGroup =
-        new NioEventLoopGroup(
-            QuorumLimits.ACCEPT_THREADS,
-            new DefaultThreadFactory("paddock-quorum-accept-" + myId, true));
-    this.ioGroup =
-        new NioEventLoopGroup(
-            settings.ioThreads(), new DefaultThreadFactory("paddock-quorum-io-" + myId, true));
-    this.channels = new DefaultChannelGroup("paddock-quorum-" + myId, GlobalEventExecutor.INSTANCE);
-    this.dialBootstrap =
-        new Bootstrap()
-            .group(ioGroup)
-            .channel(NioSocketChannel.class)
-            .option(ChannelOption.TCP_NODELAY, true)
-            .option(ChannelOption.SO_KEEPALIVE, true)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, settings.connectTimeoutMs());
+    this.sockets = new PeerSockets(myId, settings);
   }
 
   /**
@@ -174,9 +151,9 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
       QuorumTransportSettings settings) {
     QuorumTransport transport = new QuorumTransport(myId, inbound, settings);
     try {
-      transport.quorumServer = transport.listen(quorumBind, transport.new QuorumInitializer());
+      transport.quorumServer = transport.sockets.listen(quorumBind, transport::setUpAcceptedQuorum);
       transport.electionServer =
-          transport.listen(electionBind, transport.new ElectionInitializer());
+          transport.sockets.listen(electionBind, transport::setUpAcceptedElection);
     } catch (RuntimeException e) {
       transport.close();
       throw e;
@@ -215,7 +192,7 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the quorum transport of member " + myId + " is closed");
     }
-    if (!quorumLinks.isEmpty() || !electionLinks.isEmpty()) {
+    if (peersKnown) {
       throw new IllegalStateException("connectTo was already called on member " + myId);
     }
     if (peers.containsKey(myId)) {
@@ -235,6 +212,7 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
               new Backoff(settings.reconnectBackoffMinMs(), settings.reconnectBackoffMaxMs())));
       election.put(id, new ElectionLink(this, id, address.election()));
     }
+    peersKnown = true;
     quorumLinks = Map.copyOf(quorum);
     electionLinks = Map.copyOf(election);
     for (QuorumLink link : quorumLinks.values()) {
@@ -249,8 +227,9 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
 
   /**
    * Queues {@code message} for member {@code toId}: a notification on the election channel, every
-   * other message on the quorum channel. Never blocks; drops the message when the member is
-   * unknown, isolated or not connected.
+   * other message on the quorum channel. Never blocks; drops the message, without a report, when
+   * the member is unknown, isolated or has no established quorum connection (see {@link
+   * Inbound#onConnected}). Call from one thread per peer for FIFO order.
    *
    * @throws IllegalArgumentException if the message encodes to more than the frame limit
    */
@@ -286,6 +265,17 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
     }
   }
 
+  /**
+   * Bytes sent to member {@code peerId} and not yet written to its socket (0 without a connection).
+   * A caller streaming a large payload in chunks waits for this to fall before sending more: above
+   * {@link QuorumTransportSettings#outboundQueueBytesMax()} the connection is closed.
+   */
+  public long queuedBytes(long peerId) {
+    QuorumLink link = quorumLinks.get(peerId);
+    QuorumConnection connection = link == null ? null : link.current();
+    return connection == null ? 0 : connection.queuedBytes();
+  }
+
   /** The members with an established quorum connection right now. */
   public Set<Long> connectedPeers() {
     Set<Long> connected = new TreeSet<>();
@@ -304,12 +294,7 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
    */
   public void isolate(Set<Long> peers) {
     isolated.addAll(peers);
-    for (Channel channel : channels) {
-      Long peer = channel.attr(PEER_ID).get();
-      if (peer != null && peers.contains(peer)) {
-        channel.close();
-      }
-    }
+    sockets.closeChannelsOf(peers);
     for (long peer : peers) {
       ElectionLink election = electionLinks.get(peer);
       if (election != null) {
@@ -322,7 +307,11 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
     }
   }
 
-  /** Ends every isolation: connections are allowed again and the dialing side dials at once. */
+  /**
+   * Ends every isolation: connections are allowed again. Where this member dials, it dials at once;
+   * a member that dials this one retries within its backoff (at most {@link
+   * QuorumLimits#RECONNECT_BACKOFF_MAX_MS} by default).
+   */
   public void heal() {
     Set<Long> healed = Set.copyOf(isolated);
     isolated.clear();
@@ -352,22 +341,15 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
       closed = true;
     }
     if (quorumServer != null) {
-      quorumServer.close().awaitUninterruptibly(QuorumLimits.SHUTDOWN_TIMEOUT_MS);
+      quorumServer.close();
     }
     if (electionServer != null) {
-      electionServer.close().awaitUninterruptibly(QuorumLimits.SHUTDOWN_TIMEOUT_MS);
+      electionServer.close();
     }
-    channels.close().awaitUninterruptibly(QuorumLimits.SHUTDOWN_TIMEOUT_MS);
     for (ElectionLink link : electionLinks.values()) {
       link.close();
     }
-    Future<?> accept = acceptGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-    Future<?> io = ioGroup.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-    long deadlineNanos =
-        System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(QuorumLimits.SHUTDOWN_TIMEOUT_MS);
-    accept.awaitUninterruptibly(QuorumLimits.SHUTDOWN_TIMEOUT_MS);
-    io.awaitUninterruptibly(
-        Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
+    sockets.close();
     LOG.info("quorum transport of member {} closed", myId);
   }
 
@@ -404,18 +386,15 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
 
   /** Open quorum connections, established or still in their handshake; for tests. */
   int openQuorumChannelCount() {
-    int n = 0;
-    for (Channel channel : channels) {
-      if (channel.isOpen() && channel.pipeline().get(QuorumChannelHandler.class) != null) {
-        n++;
-      }
-    }
-    return n;
+    return sockets.openChannelCount(QuorumChannelHandler.class);
   }
 
   /** Why a quorum handshake from {@code peerId} is refused, or null if it is welcome. */
   String quorumRefusal(long peerId) {
     QuorumLink link = quorumLinks.get(peerId);
+    if (quorumLinks.isEmpty()) {
+      return "member " + peerId + " dialed before this member was given the ensemble (connectTo)";
+    }
     if (link == null) {
       return "member " + peerId + " is not a configured member";
     }
@@ -430,6 +409,9 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
 
   /** Why an election handshake from {@code peerId} is refused, or null if it is welcome. */
   String electionRefusal(long peerId) {
+    if (electionLinks.isEmpty()) {
+      return "member " + peerId + " dialed before this member was given the ensemble (connectTo)";
+    }
     if (!electionLinks.containsKey(peerId)) {
       return "member " + peerId + " is not a configured member";
     }
@@ -441,7 +423,7 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
 
   /** Marks a channel as belonging to {@code peerId}, so {@link #isolate} can find it. */
   void tagPeer(Channel channel, long peerId) {
-    channel.attr(PEER_ID).set(peerId);
+    PeerSockets.tagPeer(channel, peerId);
   }
 
   void reportMessage(long peerId, ZabMessage message) {
@@ -452,6 +434,18 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
       inbound.onMessage(peerId, message);
     } catch (RuntimeException e) {
       LOG.error("the owner of member {}'s transport failed on a message from {}", myId, peerId, e);
+    }
+  }
+
+  void reportConnected(long peerId) {
+    if (closed) {
+      return;
+    }
+    try {
+      inbound.onConnected(peerId);
+    } catch (RuntimeException e) {
+      LOG.error(
+          "the owner of member {}'s transport failed on the connection of {}", myId, peerId, e);
     }
   }
 
@@ -468,127 +462,41 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
 
   /** Runs {@code task} on an I/O thread after {@code delayMs}; nothing happens once closed. */
   void schedule(Runnable task, long delayMs) {
-    if (closed) {
-      return;
-    }
-    try {
-      ioGroup.next().schedule(task, delayMs, TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      // Closing: the task is moot.
+    if (!closed) {
+      sockets.schedule(task, delayMs);
     }
   }
 
   ChannelFuture dialQuorum(QuorumLink link, InetSocketAddress address) {
-    return dialBootstrap
-        .clone()
-        .handler(
-            new ChannelInitializer<SocketChannel>() {
-              @Override
-              protected void initChannel(SocketChannel channel) {
-                channels.add(channel);
-                FrameDecoder decoder = new FrameDecoder();
-                channel
-                    .pipeline()
-                    .addLast(
-                        decoder, new QuorumChannelHandler(QuorumTransport.this, decoder, link));
-              }
-            })
-        .connect(address);
+    return sockets.dial(
+        address,
+        null,
+        channel -> {
+          FrameDecoder decoder = new FrameDecoder();
+          channel.pipeline().addLast(decoder, new QuorumChannelHandler(this, decoder, link));
+        });
   }
 
   ChannelFuture dialElection(InetSocketAddress address) {
-    return dialBootstrap
-        .clone()
-        .option(
-            ChannelOption.WRITE_BUFFER_WATER_MARK,
-            new WriteBufferWaterMark(
-                QuorumLimits.ELECTION_WRITE_BUFFER_LOW_WATER_MARK_BYTES,
-                QuorumLimits.ELECTION_WRITE_BUFFER_HIGH_WATER_MARK_BYTES))
-        .handler(
-            new ChannelInitializer<SocketChannel>() {
-              @Override
-              protected void initChannel(SocketChannel channel) {
-                channels.add(channel);
-                channel.pipeline().addLast(new SendOnlyHandler());
-              }
-            })
-        .connect(address);
+    return sockets.dial(
+        address, ELECTION_WATER_MARK, channel -> channel.pipeline().addLast(new SendOnlyHandler()));
   }
 
-  private Channel listen(InetSocketAddress address, ChannelInitializer<SocketChannel> init) {
-    ChannelFuture bound =
-        new ServerBootstrap()
-            .group(acceptGroup, ioGroup)
-            .channel(NioServerSocketChannel.class)
-            .option(ChannelOption.SO_REUSEADDR, true)
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childOption(ChannelOption.SO_KEEPALIVE, true)
-            .childHandler(init)
-            .bind(address)
-            .awaitUninterruptibly();
-    if (!bound.isSuccess()) {
-      BindException failure =
-          new BindException(
-              "member "
-                  + myId
-                  + " cannot listen on "
-                  + address.getHostString()
-                  + ":"
-                  + address.getPort()
-                  + ": "
-                  + bound.cause().getMessage());
-      failure.initCause(bound.cause());
-      throw new UncheckedIOException(failure);
+  private void setUpAcceptedQuorum(SocketChannel channel) {
+    if (closed) {
+      channel.close();
+      return;
     }
-    return bound.channel();
+    FrameDecoder decoder = new FrameDecoder();
+    channel.pipeline().addLast(decoder, new QuorumChannelHandler(this, decoder, null));
   }
 
-  /** Gives an accepted quorum connection its decoder and handler. */
-  private final class QuorumInitializer extends ChannelInitializer<SocketChannel> {
-    @Override
-    protected void initChannel(SocketChannel channel) {
-      if (closed) {
-        channel.close();
-        return;
-      }
-      channels.add(channel);
-      FrameDecoder decoder = new FrameDecoder();
-      channel
-          .pipeline()
-          .addLast(decoder, new QuorumChannelHandler(QuorumTransport.this, decoder, null));
+  private void setUpAcceptedElection(SocketChannel channel) {
+    if (closed) {
+      channel.close();
+      return;
     }
-  }
-
-  /** Gives an accepted election connection its decoder and handler. */
-  private final class ElectionInitializer extends ChannelInitializer<SocketChannel> {
-    @Override
-    protected void initChannel(SocketChannel channel) {
-      if (closed) {
-        channel.close();
-        return;
-      }
-      channels.add(channel);
-      FrameDecoder decoder = new FrameDecoder();
-      channel
-          .pipeline()
-          .addLast(decoder, new ElectionChannelHandler(QuorumTransport.this, decoder));
-    }
-  }
-
-  /**
-   * The handler of an outgoing election connection: the peer never writes on it, so anything read
-   * is discarded; a failure closes the connection (the next notification opens a new one).
-   */
-  private static final class SendOnlyHandler extends ChannelInboundHandlerAdapter {
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      ReferenceCountUtil.release(msg);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      LOG.debug("outgoing election connection {} failed: {}", ctx.channel(), cause.toString());
-      ctx.close();
-    }
+    FrameDecoder decoder = new FrameDecoder();
+    channel.pipeline().addLast(decoder, new ElectionChannelHandler(this, decoder));
   }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paddock.server.quorum.QuorumTransport.PeerAddress;
@@ -38,6 +39,7 @@ class QuorumTransportTest {
   private static final int SAMPLES_PER_KIND = 4;
   private static final int FIFO_MESSAGES_PER_PAIR = 10_000;
   private static final int FIFO_FLUSH_EVERY = 100;
+  private static final int LARGE_TXN_BYTES = 24 * 1024 * 1024;
 
   private TransportCluster cluster;
 
@@ -121,6 +123,15 @@ class QuorumTransportTest {
         assertEquals(0, inbound.disconnectsOf(from));
       }
     }
+    for (long id = 1; id <= 3; id++) {
+      QuorumTransport t = cluster.transport(id);
+      for (long peer = 1; peer <= 3; peer++) {
+        long p = peer;
+        if (peer != id) {
+          await("queue to " + peer + " drains").atMost(WAIT).until(() -> t.queuedBytes(p) == 0);
+        }
+      }
+    }
   }
 
   private void sendSequence(long from) {
@@ -138,6 +149,22 @@ class QuorumTransportTest {
     }
   }
 
+  @Test
+  void aLargeFrameArrivesWholeAndAnOversizedMessageIsRefusedAtTheSender() {
+    connectedTrio();
+    byte[] txn = new byte[LARGE_TXN_BYTES];
+    new java.util.Random(SAMPLE_SEED).nextBytes(txn);
+    cluster.transport(3).send(1, new Proposal(7, txn));
+    cluster.transport(3).flush();
+    await().atMost(WAIT).until(() -> cluster.inbound(1).messagesFrom(3).size() == 1);
+    assertEquals(new Proposal(7, txn), cluster.inbound(1).messagesFrom(3).get(0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            cluster.transport(3).send(1, new Proposal(8, new byte[QuorumLimits.FRAME_BYTES_MAX])));
+    assertEquals(0, cluster.inbound(1).disconnectsOf(3), "a refused send leaves the connection up");
+  }
+
   @ParameterizedTest(name = "connect order {0}")
   @ValueSource(strings = {"123", "321", "213"})
   void exactlyOneQuorumConnectionPerPairWhoeverStartsFirst(String order) {
@@ -152,7 +179,14 @@ class QuorumTransportTest {
           .during(Duration.ofMillis(300))
           .atMost(WAIT)
           .until(() -> t.openQuorumChannelCount() == 2);
-      assertEquals(0, cluster.inbound(id).all().size(), "nothing delivered or lost");
+      for (long other = 1; other <= 3; other++) {
+        if (other != id) {
+          RecordingInbound inbound = cluster.inbound(id);
+          assertEquals(1, inbound.connectsOf(other), "one connection to " + other);
+          assertEquals(0, inbound.disconnectsOf(other), "none lost");
+          assertTrue(inbound.messagesFrom(other).isEmpty());
+        }
+      }
     }
   }
 
@@ -188,6 +222,8 @@ class QuorumTransportTest {
       assertEquals(new Commit(200 + id), atOther.messagesFrom(restarted).get(0));
       assertEquals(new Commit(100 + id), atRestarted.messagesFrom(id).get(0));
       assertEquals(1, atOther.disconnectsOf(restarted), "reported exactly once");
+      assertEquals(2, atOther.connectsOf(restarted), "connected before and after the restart");
+      assertEquals(1, atRestarted.connectsOf(id));
       assertEquals(0, atRestarted.disconnectsOf(id));
     }
   }

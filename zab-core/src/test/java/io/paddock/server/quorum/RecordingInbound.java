@@ -18,6 +18,9 @@ final class RecordingInbound implements QuorumTransport.Inbound {
   /** {@code onDisconnected(peerId)}. */
   record Disconnected(long peerId) implements Event {}
 
+  /** {@code onConnected(peerId)}. */
+  record Connected(long peerId) implements Event {}
+
   private final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();
 
   @Override
@@ -28,6 +31,22 @@ final class RecordingInbound implements QuorumTransport.Inbound {
   @Override
   public void onDisconnected(long peerId) {
     events.add(new Disconnected(peerId));
+  }
+
+  @Override
+  public void onConnected(long peerId) {
+    events.add(new Connected(peerId));
+  }
+
+  /** How often a quorum connection to {@code peerId} was reported established. */
+  int connectsOf(long peerId) {
+    int n = 0;
+    for (Event e : events) {
+      if (e instanceof Connected c && c.peerId() == peerId) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Every call concerning {@code peerId}, in order. */
