@@ -107,4 +107,74 @@ class EmbeddedEnsembleTest {
       }
     }
   }
+
+  @Test
+  void aFollowersClientsKeepTheirConnectionAndNoWriteAppliesTwiceAcrossALeaderKill()
+      throws Exception {
+    try (EmbeddedEnsemble ensemble = EmbeddedEnsemble.builder().voters(3).build().start()) {
+      long leader = ensemble.awaitLeader(LEADER_WAIT);
+      long follower = ensemble.memberIds().stream().filter(id -> id != leader).findFirst().get();
+      java.util.List<Watcher.Event.KeeperState> states =
+          java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+      CountDownLatch connected = new CountDownLatch(1);
+      ZooKeeper zk =
+          new ZooKeeper(
+              ensemble.connectString(follower),
+              10_000,
+              e -> {
+                if (e.getType() == Watcher.Event.EventType.None) {
+                  states.add(e.getState());
+                }
+                if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                  connected.countDown();
+                }
+              });
+      try {
+        assertTrue(connected.await(20, TimeUnit.SECONDS));
+        zk.create("/q", null, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        int writes = 400;
+        java.util.concurrent.ConcurrentHashMap<Integer, Integer> outcome =
+            new java.util.concurrent.ConcurrentHashMap<>();
+        CountDownLatch answered = new CountDownLatch(writes);
+        for (int i = 0; i < writes; i++) {
+          int id = i;
+          zk.create(
+              "/q/item-",
+              Integer.toString(id).getBytes(StandardCharsets.UTF_8),
+              ZooDefs.Ids.OPEN_ACL_UNSAFE,
+              CreateMode.PERSISTENT_SEQUENTIAL,
+              (rc, path, ctx, name) -> {
+                outcome.put(id, rc);
+                answered.countDown();
+              },
+              null);
+          if (i == writes / 4) {
+            ensemble.kill(leader); // while writes are in flight through the follower
+          }
+        }
+        assertTrue(answered.await(60, TimeUnit.SECONDS), "every write answered");
+        assertTrue(
+            states.stream().noneMatch(s -> s == Watcher.Event.KeeperState.Disconnected),
+            "the follower's client was never disconnected: " + states);
+        java.util.Map<String, Integer> copies = new java.util.HashMap<>();
+        for (String child : zk.getChildren("/q", false)) {
+          String data = new String(zk.getData("/q/" + child, false, null), StandardCharsets.UTF_8);
+          copies.merge(data, 1, Integer::sum);
+        }
+        for (java.util.Map.Entry<Integer, Integer> e : outcome.entrySet()) {
+          int count = copies.getOrDefault(Integer.toString(e.getKey()), 0);
+          if (e.getValue() == 0) {
+            assertEquals(1, count, "acknowledged write " + e.getKey() + " applied exactly once");
+          } else {
+            assertTrue(count <= 1, "failed write " + e.getKey() + " applied at most once");
+          }
+        }
+        assertTrue(
+            outcome.values().stream().allMatch(rc -> rc == 0),
+            "no write failed: " + outcome.values().stream().filter(rc -> rc != 0).count());
+      } finally {
+        zk.close();
+      }
+    }
+  }
 }
