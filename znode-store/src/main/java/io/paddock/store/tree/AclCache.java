@@ -39,6 +39,9 @@ final class AclCache {
   private final List<Entry> maybeUnused = new ArrayList<>();
   private int nextRef = REF_FIRST;
 
+  /** The entry looked up last: nearly every node of a tree shares one ACL, so most lookups hit. */
+  private Entry last;
+
   /** The ref of {@code acl}, defining an entry (with no users yet) when it is new. */
   int refFor(List<Acl> acl) {
     Entry e = byAcl.get(acl);
@@ -82,14 +85,20 @@ final class AclCache {
 
   /** True when {@code ref} is defined. */
   boolean contains(int ref) {
-    return byRef.containsKey(ref);
+    Entry e = last;
+    return (e != null && e.ref == ref) || byRef.containsKey(ref);
   }
 
   private Entry entry(int ref) {
-    Entry e = byRef.get(ref);
+    Entry e = last;
+    if (e != null && e.ref == ref) {
+      return e;
+    }
+    e = byRef.get(ref);
     if (e == null) {
       throw new IllegalStateException("unknown ACL ref " + ref);
     }
+    last = e;
     return e;
   }
 
@@ -114,6 +123,9 @@ final class AclCache {
     for (Entry e : maybeUnused) {
       if (e.users == 0 && byRef.get(e.ref) == e) {
         byRef.remove(e.ref);
+        if (last == e) {
+          last = null;
+        }
         byAcl.remove(e.acl);
       }
     }

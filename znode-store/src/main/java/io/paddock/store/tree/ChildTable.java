@@ -72,6 +72,35 @@ final class ChildTable {
     size++;
   }
 
+  /**
+   * Adds a child unless one of the same name is there: one probe run for the check and the insert
+   * (snapshot loading, where duplicate names must be refused).
+   *
+   * @return false, changing nothing, when a child of that name exists
+   */
+  boolean addIfAbsent(Znode child) {
+    if ((long) (size + 1) * LOAD_DENOMINATOR > (long) slots.length * LOAD_NUMERATOR) {
+      if (slots.length >= CAPACITY_MAX) {
+        throw new IllegalStateException("child table full at " + size + " children");
+      }
+      resize(slots.length * 2);
+    }
+    byte[] b = child.bytes;
+    int offset = NodeBytes.nameOffset(b);
+    int length = NodeBytes.nameLength(b);
+    int mask = slots.length - 1;
+    int i = Names.hash(b, offset, length) & mask;
+    for (Znode c = slots[i]; c != null; c = slots[i]) {
+      if (NodeBytes.nameEquals(c.bytes, b, offset, length)) {
+        return false;
+      }
+      i = (i + 1) & mask;
+    }
+    slots[i] = child;
+    size++;
+    return true;
+  }
+
   private static void insert(Znode[] table, Znode child) {
     int mask = table.length - 1;
     int i = NodeBytes.nameHash(child.bytes) & mask;

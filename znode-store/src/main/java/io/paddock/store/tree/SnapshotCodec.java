@@ -90,7 +90,10 @@ public final class SnapshotCodec {
    * @throws IOException when the stream fails
    */
   public static DataTree load(InputStream in) throws IOException {
-    return SnapshotLoader.load(new SnapshotInput(in));
+    SnapshotInput input = new SnapshotInput(in);
+    DataTree tree = SnapshotLoader.load(input);
+    input.finish();
+    return tree;
   }
 
   /**

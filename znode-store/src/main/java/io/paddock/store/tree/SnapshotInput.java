@@ -17,12 +17,29 @@ import java.util.List;
  * early fails with {@link MalformedRecordException} naming the field and the offset.
  */
 final class SnapshotInput {
+  /** How many bytes are read from the stream at a time. */
+  static final int CHUNK_BYTES = 1 << 16;
+
   private final InputStream in;
-  private final byte[] scratch = new byte[Long.BYTES];
+  private final boolean exact;
+  private final byte[] buffer;
+  private int position;
+  private int limit;
+
+  /** Bytes the last read from the stream returned (what {@link #finish} can give back). */
+  private int lastRead;
+
   private long offset;
 
+  /**
+   * Reads from {@code in}. A stream that supports mark/reset (a buffered stream) is read in chunks,
+   * and {@link #finish()} gives back what was read past the last field; any other stream is read
+   * field by field.
+   */
   SnapshotInput(InputStream in) {
     this.in = in;
+    this.exact = !in.markSupported();
+    this.buffer = new byte[exact ? Long.BYTES : CHUNK_BYTES];
   }
 
   /** Bytes read so far. */
@@ -30,35 +47,101 @@ final class SnapshotInput {
     return offset;
   }
 
+  /** Makes at least {@code need} (at most the buffer's size) bytes available, or fails. */
+  private void fill(int need, String what) throws IOException {
+    int available = limit - position;
+    if (available >= need) {
+      return;
+    }
+    System.arraycopy(buffer, position, buffer, 0, available);
+    position = 0;
+    limit = available;
+    while (limit < need) {
+      int want = exact ? need - limit : buffer.length - limit;
+      if (!exact) {
+        in.mark(want);
+      }
+      int n = in.read(buffer, limit, want);
+      if (n < 0) {
+        throw new MalformedRecordException(
+            "snapshot ends at byte "
+                + (offset + limit)
+                + " inside "
+                + what
+                + " ("
+                + need
+                + " bytes needed)");
+      }
+      limit += n;
+      lastRead = n;
+    }
+  }
+
+  /**
+   * Gives back to the stream the bytes read past the last field (chunked mode), so that the caller
+   * can read its trailer. Every byte read before the stream's last read was consumed, so the bytes
+   * left all come from that read, and mark/reset can return them.
+   */
+  void finish() throws IOException {
+    int unread = limit - position;
+    if (exact || unread == 0) {
+      return;
+    }
+    if (unread > lastRead) {
+      throw new IllegalStateException("more bytes buffered than the last read returned");
+    }
+    in.reset();
+    long skip = lastRead - unread;
+    while (skip > 0) {
+      long n = in.skip(skip);
+      if (n <= 0) {
+        throw new IOException("cannot skip back over the snapshot body");
+      }
+      skip -= n;
+    }
+    position = limit;
+  }
+
   private void readFully(byte[] b, int length, String what) throws IOException {
-    int n = in.readNBytes(b, 0, length);
-    if (n < length) {
-      throw new MalformedRecordException(
-          "snapshot ends at byte "
-              + (offset + n)
-              + " inside "
-              + what
-              + " ("
-              + length
-              + " bytes needed)");
+    readFully(b, 0, length, what);
+  }
+
+  private void readFully(byte[] b, int off, int length, String what) throws IOException {
+    int done = 0;
+    while (done < length) {
+      if (position == limit) {
+        fill(1, what);
+      }
+      int n = Math.min(length - done, limit - position);
+      System.arraycopy(buffer, position, b, off + done, n);
+      position += n;
+      done += n;
     }
     offset += length;
   }
 
   int readInt(String what) throws IOException {
-    readFully(scratch, Integer.BYTES, what);
-    return ((scratch[0] & 0xff) << 24)
-        | ((scratch[1] & 0xff) << 16)
-        | ((scratch[2] & 0xff) << 8)
-        | (scratch[3] & 0xff);
+    fill(Integer.BYTES, what);
+    byte[] b = buffer;
+    int p = position;
+    position = p + Integer.BYTES;
+    offset += Integer.BYTES;
+    return ((b[p] & 0xff) << 24)
+        | ((b[p + 1] & 0xff) << 16)
+        | ((b[p + 2] & 0xff) << 8)
+        | (b[p + 3] & 0xff);
   }
 
   long readLong(String what) throws IOException {
-    readFully(scratch, Long.BYTES, what);
+    fill(Long.BYTES, what);
+    byte[] b = buffer;
+    int p = position;
     long v = 0;
     for (int i = 0; i < Long.BYTES; i++) {
-      v = (v << 8) | (scratch[i] & 0xff);
+      v = (v << 8) | (b[p + i] & 0xff);
     }
+    position = p + Long.BYTES;
+    offset += Long.BYTES;
     return v;
   }
 
@@ -113,7 +196,7 @@ final class SnapshotInput {
 
   /** Checks the stream holds nothing more. */
   void expectEnd() throws IOException {
-    if (in.read() >= 0) {
+    if (position < limit || in.read() >= 0) {
       throw new MalformedRecordException("snapshot has trailing bytes after byte " + offset);
     }
   }

@@ -128,7 +128,14 @@ final class SnapshotLoader {
       if (parent.isEphemeral()) {
         throw malformed("node " + i + " is a child of an ephemeral node");
       }
-      store.link(n);
+      if (!store.linkIfAbsent(n)) {
+        throw malformed(
+            "node "
+                + i
+                + " repeats the name '"
+                + new String(name, StandardCharsets.UTF_8)
+                + "' under the same parent");
+      }
       if (i == byIndex.length) {
         byIndex = Arrays.copyOf(byIndex, (int) Math.min(nodeCount, 2L * i));
       }
@@ -142,13 +149,27 @@ final class SnapshotLoader {
     if (name == null || name.length == 0) {
       throw malformed("node " + i + " has an empty name");
     }
+    if (isPlainName(name)) {
+      return;
+    }
     String text = new String(name, StandardCharsets.UTF_8);
     if (text.indexOf('/') >= 0 || ZnodePaths.invalidReason("/" + text) != null) {
       throw malformed("node " + i + " has an invalid name '" + text + "'");
     }
-    if (parent.children != null && parent.children.find(name, 0, name.length) != null) {
-      throw malformed("node " + i + " repeats the name '" + text + "' under the same parent");
+  }
+
+  /**
+   * The fast path of the name check: printable ASCII without '/', and not "." or "..", is always a
+   * valid name (ZooKeeper forbids only control characters, some ranges above ASCII, '/' and the
+   * relative names).
+   */
+  private static boolean isPlainName(byte[] name) {
+    for (byte b : name) {
+      if (b < 0x20 || b > 0x7e || b == '/') {
+        return false;
+      }
     }
+    return !(name[0] == '.' && (name.length == 1 || (name.length == 2 && name[1] == '.')));
   }
 
   private Znode readFields(Znode parent, byte[] name) throws IOException {

@@ -90,6 +90,27 @@ final class TreeStore {
       parent.children = new ChildTable();
     }
     parent.children.add(child);
+    linked(child);
+  }
+
+  /**
+   * Links a node unless its parent has a child of that name (snapshot loading).
+   *
+   * @return false, changing nothing, for a duplicate name
+   */
+  boolean linkIfAbsent(Znode child) {
+    Znode parent = child.parent;
+    if (parent.children == null) {
+      parent.children = new ChildTable();
+    }
+    if (!parent.children.addIfAbsent(child)) {
+      return false;
+    }
+    linked(child);
+    return true;
+  }
+
+  private void linked(Znode child) {
     nodeCount++;
     acls.retain(child.aclRef);
     index(child, true);
