@@ -16,10 +16,17 @@ import java.nio.file.attribute.BasicFileAttributes;
  * failing to start is a table cell, not an exit).
  */
 public final class BenchMain {
+  /** The harness JVM's own logging (the servers log through their own JVMs' configuration). */
+  static final String LOGBACK_CONFIG = "io/paddock/bench/compare/bench-logback.xml";
+
   private BenchMain() {}
 
   /** Parses the options, runs the plan and prints the report. */
   public static void main(String[] args) throws Exception {
+    if (System.getProperty("logback.configurationFile") == null) {
+      // Before any logger exists: the clients' INFO chatter would bury the progress lines.
+      System.setProperty("logback.configurationFile", LOGBACK_CONFIG);
+    }
     if (args.length == 1 && (args[0].equals("-h") || args[0].equals("--help"))) {
       System.out.println(BenchOptions.USAGE);
       return;

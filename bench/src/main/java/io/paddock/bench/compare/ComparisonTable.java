@@ -13,7 +13,7 @@ public final class ComparisonTable {
       List.of("workload", "figure", "ZooKeeper", "Paddock", "ratio P/ZK");
 
   /** Cells longer than this are cut in the text table (the Markdown keeps them whole). */
-  static final int TEXT_CELL_CHARS_MAX = 72;
+  static final int TEXT_CELL_CHARS_MAX = 64;
 
   private final List<List<String>> rows = new ArrayList<>();
 

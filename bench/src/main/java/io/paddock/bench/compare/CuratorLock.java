@@ -8,6 +8,9 @@ import org.apache.curator.retry.RetryNTimes;
 
 /** Curator's {@link InterProcessMutex}: the reference lock, on ZooKeeper and on Paddock alike. */
 public final class CuratorLock implements LockImplementation {
+  /** How the table names Curator's InterProcessMutex. */
+  public static final String LABEL = "Curator mutex";
+
   private static final int RETRIES = 3;
   private static final int RETRY_PAUSE_MS = 100;
   private static final int CONNECTION_TIMEOUT_MS = 15_000;

@@ -20,15 +20,16 @@ public final class OpMix {
 
   private OpMix(EnumMap<OpKind, Integer> weights) {
     this.weights = weights;
+    int total = weights.values().stream().mapToInt(Integer::intValue).sum();
+    if (total != WEIGHT_TOTAL) {
+      throw new IllegalArgumentException(
+          "op weights sum to " + total + ", not " + WEIGHT_TOTAL + ": " + weights);
+    }
     int filled = 0;
     for (Map.Entry<OpKind, Integer> e : weights.entrySet()) {
       for (int i = 0; i < e.getValue(); i++) {
         byPercent[filled++] = e.getKey();
       }
-    }
-    if (filled != WEIGHT_TOTAL) {
-      throw new IllegalArgumentException(
-          "op weights sum to " + filled + ", not " + WEIGHT_TOTAL + ": " + weights);
     }
   }
 

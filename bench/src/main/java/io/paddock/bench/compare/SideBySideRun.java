@@ -65,8 +65,8 @@ public final class SideBySideRun {
   /** Curator's mutex on both servers, labelled so: Paddock's own mutex is not there yet. */
   public static Map<ServerKind, LockImplementation> curatorOnBoth() {
     Map<ServerKind, LockImplementation> m = new EnumMap<>(ServerKind.class);
-    m.put(ServerKind.ZOOKEEPER, new CuratorLock("Curator InterProcessMutex"));
-    m.put(ServerKind.PADDOCK, new CuratorLock("Curator InterProcessMutex"));
+    m.put(ServerKind.ZOOKEEPER, new CuratorLock(CuratorLock.LABEL));
+    m.put(ServerKind.PADDOCK, new CuratorLock(CuratorLock.LABEL));
     return m;
   }
 
@@ -181,7 +181,7 @@ public final class SideBySideRun {
     String zk = locks.get(ServerKind.ZOOKEEPER).label();
     String paddock = locks.get(ServerKind.PADDOCK).label();
     String impl = zk.equals(paddock) ? zk + " on both" : zk + " vs " + paddock;
-    return w.label() + ", " + impl;
+    return w.title() + ", " + impl + " (" + w.topology().label() + ")";
   }
 
   private LoadResult runOnce(Workload w, Target target, int round) throws Exception {

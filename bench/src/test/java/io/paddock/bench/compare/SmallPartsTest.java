@@ -1,0 +1,96 @@
+package io.paddock.bench.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.paddock.bench.StoreFootprint;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The small parsers and trackers of the harness. */
+class SmallPartsTest {
+
+  @Test
+  void srvrModeIsReadFromItsLine() {
+    String zk =
+        "Zookeeper version: 3.9.3\nLatency min/avg/max: 0/0.0/0\nMode: follower\nNode count: 5\n";
+    assertEquals(Optional.of("follower"), FourLetterProbe.mode(zk));
+    assertEquals(
+        Optional.empty(),
+        FourLetterProbe.mode("This ZooKeeper instance is not currently serving requests\n"));
+  }
+
+  @Test
+  void failureCauseIsTheFirstErrorLineElseTheFirstLine() {
+    assertEquals(
+        "paddock: the configuration describes an ensemble",
+        ServerProcess.causeLine(
+            List.of(
+                "", "12:00 INFO starting", "paddock: the configuration describes an ensemble")));
+    assertEquals(
+        "2026-11-22 12:00:00,000 [myid:] - ERROR [main:o.a.z.QuorumPeerMain@99] - Invalid config",
+        ServerProcess.causeLine(
+            List.of(
+                "2026-11-22 12:00:00,000 [myid:] - INFO [main:x] - hello",
+                "2026-11-22 12:00:00,000 [myid:] - ERROR [main:o.a.z.QuorumPeerMain@99] - Invalid config",
+                "java.lang.IllegalArgumentException: bad")));
+    assertEquals("first", ServerProcess.causeLine(List.of("  first  ", "second")));
+    assertEquals("(no output)", ServerProcess.causeLine(List.of(" ")));
+  }
+
+  @Test
+  void footprintTsvLinesAreParsedPerStore() {
+    Map<ServerKind, StoreFigures.Footprint> m =
+        StoreFigures.parse(
+            List.of(
+                "znodes: 1,000 (wide shape)",
+                StoreFootprint.TSV_PREFIX + "\tpaddock\t216.7\t643.0\t2219.0\t187100000",
+                StoreFootprint.TSV_PREFIX + "\tzookeeper\t441.2\t1960.0\t3511.0\t193100000"));
+    assertEquals(new StoreFigures.Footprint(216.7, 643.0, 2219.0), m.get(ServerKind.PADDOCK));
+    assertEquals(new StoreFigures.Footprint(441.2, 1960.0, 3511.0), m.get(ServerKind.ZOOKEEPER));
+  }
+
+  @Test
+  void writeGapIsTheLongestGapEndingAfterTheKill() {
+    WriteGaps g = new WriteGaps();
+    g.success(100);
+    g.success(200);
+    g.arm(250);
+    assertEquals(-1, g.firstAfterKillNs());
+    g.success(900); // 700 since the last success before the kill
+    g.success(950);
+    g.success(1_800); // a longer second gap while clients move
+    g.success(1_810);
+    assertEquals(900, g.firstAfterKillNs());
+    assertEquals(850, g.longestGapNs());
+    g.arm(2_000);
+    assertEquals(0, g.longestGapNs());
+  }
+
+  @Test
+  void heapFlagsGrowWithTheZnodeCountAboveTheMinimum() {
+    assertEquals(List.of("-Xms1024m", "-Xmx1024m", "-XX:+UseG1GC"), StoreFigures.heapFlags(1_000));
+    assertEquals("-Xmx2861m", StoreFigures.heapFlags(1_000_000).get(1));
+  }
+
+  @Test
+  void fsyncProbeMeasuresEverySampleAndLeavesNoFile(@TempDir Path dir) throws Exception {
+    FsyncProbe.Result r = FsyncProbe.measure(dir, 5);
+    assertEquals(5, r.samples());
+    assertTrue(r.p50Ms() > 0 && r.p50Ms() <= r.p99Ms() && r.p99Ms() <= r.maxMs(), r.toString());
+    try (var files = java.nio.file.Files.list(dir)) {
+      assertEquals(0, files.count());
+    }
+  }
+
+  @Test
+  void machineLineNamesCoresAndMemory() {
+    assertEquals("23.5 GiB", MachineInfo.memoryFrom(List.of("MemTotal:       24641536 kB")));
+    assertTrue(
+        MachineInfo.describe().contains(Runtime.getRuntime().availableProcessors() + " cores"));
+  }
+}
