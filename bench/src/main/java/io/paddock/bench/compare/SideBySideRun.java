@@ -120,12 +120,9 @@ public final class SideBySideRun {
       }
       for (Target target : targets.values()) {
         target.awaitReady();
-        log(
-            t.label()
-                + " "
-                + target.kind().displayName()
-                + ": "
-                + target.startFailure().map(f -> "failed to start: " + f).orElse("serving"));
+        String who = target.kind().displayName() + " " + t.label();
+        log(who + ": " + target.startFailure().map(f -> "failed to start: " + f).orElse("serving"));
+        target.startFailure().ifPresent(f -> notes.add(who + " failed to start: " + f));
       }
       for (Workload w : workloads) {
         runWorkload(w, targets);
