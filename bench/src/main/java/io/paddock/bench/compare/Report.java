@@ -7,7 +7,7 @@ import java.util.List;
  * of every round, and where and how it ran.
  *
  * @param table the comparison table
- * @param fsync the disk probe in the servers' data directory
+ * @param disk the disk probes (4 KiB write + fsync) in the servers' data directory, one line each
  * @param notes lines printed under the table
  * @param raw one line per measured run, in run order
  * @param machine cores, RAM, kernel, JDK
@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record Report(
     ComparisonTable table,
-    FsyncProbe.Result fsync,
+    List<String> disk,
     List<String> notes,
     List<String> raw,
     String machine,
@@ -27,7 +27,7 @@ public record Report(
   public String toText() {
     StringBuilder sb = new StringBuilder();
     sb.append(table.toText()).append('\n');
-    sb.append("disk: ").append(fsync).append('\n');
+    disk.forEach(d -> sb.append("disk ").append(d).append('\n'));
     notes.forEach(n -> sb.append(n).append('\n'));
     sb.append("machine: ").append(machine).append('\n');
     sb.append("date: ").append(date).append("; command: ").append(command).append('\n');
@@ -39,7 +39,9 @@ public record Report(
     StringBuilder sb = new StringBuilder();
     sb.append("Command: `").append(command).append("`, run ").append(date).append(".\n\n");
     sb.append("Machine: ").append(machine).append(".\n\n");
-    sb.append("Disk (servers' data directory): ").append(fsync).append(".\n\n");
+    sb.append("Disk (the servers' data directory):\n\n");
+    disk.forEach(d -> sb.append("- ").append(d).append('\n'));
+    sb.append('\n');
     sb.append(table.toMarkdown()).append('\n');
     notes.forEach(n -> sb.append("- ").append(n).append('\n'));
     sb.append("\nRaw rounds:\n\n```\n");

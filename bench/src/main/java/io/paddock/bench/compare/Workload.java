@@ -8,8 +8,8 @@ package io.paddock.bench.compare;
  * @param title what the table calls it
  * @param topology standalone or ensemble
  * @param kind load generator or lock contenders
- * @param load sessions (or contenders), outstanding, mix, value size, key space and times; a
- *     {@link Kind#LOCK} workload reads only the sessions (its contenders) and the times
+ * @param load sessions (or contenders), outstanding, mix, value size, key space and times; a {@link
+ *     Kind#LOCK} workload reads only the sessions (its contenders) and the times
  */
 public record Workload(String id, String title, Topology topology, Kind kind, LoadSpec load) {
   /** What drives the servers. */
