@@ -29,7 +29,7 @@ public final class FsyncProbe {
     public String toString() {
       return String.format(
           Locale.ROOT,
-          "4 KiB write + fdatasync, preallocated file: p50 %.3f ms, p99 %.3f ms, max %.3f ms (%d samples)",
+          "4 KiB append + fdatasync: p50 %.3f ms, p99 %.3f ms, max %.3f ms (%d samples)",
           p50Ms,
           p99Ms,
           maxMs,
@@ -48,17 +48,14 @@ public final class FsyncProbe {
     Path file = Files.createTempFile(dir, "fsync-probe", ".bin");
     Histogram h = LatencySummary.newHistogram();
     ByteBuffer block = ByteBuffer.wrap(Values.of(WRITE_BYTES));
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      ByteBuffer zeros = ByteBuffer.allocate(WRITE_BYTES);
-      for (long pos = 0; pos < (long) samples * WRITE_BYTES; pos += WRITE_BYTES) {
-        zeros.clear();
-        writeFully(ch, zeros, pos);
-      }
-      ch.force(true);
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       for (int i = 0; i < samples; i++) {
         block.clear();
         long start = System.nanoTime();
-        writeFully(ch, block, (long) i * WRITE_BYTES);
+        while (block.hasRemaining()) {
+          ch.write(block);
+        }
         ch.force(false);
         h.recordValue(Math.min(System.nanoTime() - start, LatencySummary.LATENCY_NS_MAX));
       }
@@ -67,13 +64,5 @@ public final class FsyncProbe {
     }
     LatencySummary s = LatencySummary.of(h);
     return new Result(s.p50Ms(), s.p99Ms(), s.maxMs(), samples);
-  }
-
-  private static void writeFully(FileChannel ch, ByteBuffer buffer, long position)
-      throws IOException {
-    long at = position;
-    while (buffer.hasRemaining()) {
-      at += ch.write(buffer, at);
-    }
   }
 }
