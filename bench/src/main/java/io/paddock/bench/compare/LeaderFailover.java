@@ -14,10 +14,10 @@ import org.apache.zookeeper.ZooKeeper;
  * again on its data dir and rejoins, and the next kill follows.
  */
 public final class LeaderFailover {
-  /** Writes must have gone on this long after the kill before the gap is read. */
+  /** Writes must have been steady this long after the kill before the gap is read. */
   static final long SETTLE_MS = 2_000;
 
-  /** A kill after which no write succeeds for this long counts as this long. */
+  /** Longest wait for writes to become steady after a kill; a gap still open then ends there. */
   static final long RECOVERY_WAIT_MS = 60_000;
 
   /** Pause after a failed write, so the writer does not spin while the ensemble elects. */
@@ -65,15 +65,17 @@ public final class LeaderFailover {
     gaps.arm(killNs);
     cluster.member(leader).kill();
     long deadline = killNs + RECOVERY_WAIT_MS * 1_000_000;
-    while (System.nanoTime() < deadline) {
-      long first = gaps.firstAfterKillNs();
-      if (first > 0 && System.nanoTime() - first >= SETTLE_MS * 1_000_000) {
-        break;
-      }
+    while (System.nanoTime() < deadline
+        && gaps.steadyForNs(System.nanoTime()) < SETTLE_MS * 1_000_000) {
       Thread.sleep(POLL_MS);
     }
-    double gapMs =
-        gaps.firstAfterKillNs() > 0 ? gaps.longestGapNs() / 1e6 : (double) RECOVERY_WAIT_MS;
+    long now = System.nanoTime();
+    long gapNs = gaps.longestGapNs();
+    if (gaps.steadyForNs(now) < SETTLE_MS * 1_000_000) {
+      // Still out (or flapping) at the deadline: the gap goes on until now.
+      gapNs = Math.max(gapNs, now - gaps.lastSuccessNs());
+    }
+    double gapMs = gapNs / 1e6;
     cluster.member(leader).start();
     return gapMs;
   }

@@ -56,19 +56,25 @@ class SmallPartsTest {
 
   @Test
   void writeGapIsTheLongestGapEndingAfterTheKill() {
+    long ms = 1_000_000;
     WriteGaps g = new WriteGaps();
-    g.success(100);
-    g.success(200);
-    g.arm(250);
-    assertEquals(-1, g.firstAfterKillNs());
-    g.success(900); // 700 since the last success before the kill
-    g.success(950);
-    g.success(1_800); // a longer second gap while clients move
-    g.success(1_810);
-    assertEquals(900, g.firstAfterKillNs());
-    assertEquals(850, g.longestGapNs());
-    g.arm(2_000);
+    g.success(100 * ms);
+    g.success(110 * ms);
+    g.arm(115 * ms);
+    assertEquals(0, g.steadyForNs(116 * ms));
+    g.success(120 * ms); // in flight at the kill: succeeds, but the outage is still to come
+    assertEquals(10 * ms, g.longestGapNs());
+    assertEquals(5 * ms, g.steadyForNs(125 * ms));
+    g.success(900 * ms); // the outage: 780 ms
+    g.success(950 * ms);
+    g.success(1_800 * ms); // a second, longer gap while the client moves on: 850 ms
+    g.success(1_850 * ms);
+    assertEquals(850 * ms, g.longestGapNs());
+    assertEquals(100 * ms, g.steadyForNs(1_900 * ms));
+    assertEquals(0, g.steadyForNs(2_000 * ms), "no success for 150 ms is not steady");
+    g.arm(3_000 * ms);
     assertEquals(0, g.longestGapNs());
+    assertEquals(0, g.steadyForNs(3_001 * ms));
   }
 
   @Test
