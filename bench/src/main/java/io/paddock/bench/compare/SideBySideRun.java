@@ -37,6 +37,7 @@ public final class SideBySideRun {
   private final List<String> raw = new ArrayList<>();
   private final Map<String, KeySpace> keySpaces = new HashMap<>();
   private final Map<ServerKind, Double> syncWriteP50Ms = new EnumMap<>(ServerKind.class);
+  private final List<Double> syncRoundFsyncP50Ms = new ArrayList<>();
 
   /**
    * A run of {@code plan} with data under {@code baseDir}; {@code locks} is the mutex each server
@@ -82,14 +83,20 @@ public final class SideBySideRun {
     log("disk after the workloads: " + after);
     List<String> disk = List.of("before the workloads: " + before, "after the workloads: " + after);
     if (!syncWriteP50Ms.isEmpty()) {
-      // The disk is shared; a probe that ran during someone else's writeback overstates the floor.
-      double floorMs = Math.min(before.p50Ms(), after.p50Ms());
+      // The disk is shared and its latency swings with others' load: compare with the probes
+      // taken just before the sync write rounds, not with the ones minutes away.
+      double fsyncMs = Medians.of(syncRoundFsyncP50Ms);
       StringBuilder s =
-          new StringBuilder("sync setData p50 minus the lower fsync p50 of the two probes:");
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  "sync setData p50 minus the fsync p50 probed just before its rounds (median %.3f"
+                      + " ms):",
+                  fsyncMs));
       syncWriteP50Ms.forEach(
           (k, p50) ->
               s.append(
-                  String.format(Locale.ROOT, " %s %+.3f ms;", k.displayName(), p50 - floorMs)));
+                  String.format(Locale.ROOT, " %s %+.3f ms;", k.displayName(), p50 - fsyncMs)));
       notes.add(s.substring(0, s.length() - 1));
     }
     if (plan.storeZnodes() > 0) {
@@ -149,7 +156,11 @@ public final class SideBySideRun {
       results.put(k, new ArrayList<>());
       targets.get(k).startFailure().ifPresent(f -> failures.put(k, "failed to start: " + f));
     }
+    boolean floorRun = isSyncWriteFloor(w);
     for (int round = 1; round <= plan.rounds(); round++) {
+      if (floorRun) {
+        probeDiskBeforeRound(round);
+      }
       for (ServerKind k : ORDER) {
         if (failures.containsKey(k)) {
           continue;
@@ -167,12 +178,26 @@ public final class SideBySideRun {
       }
     }
     new WorkloadRows(table).add(title(w), w.kind() == Workload.Kind.LOCK, results, failures);
-    if (w.id().equals("sync-write") && w.topology() == Topology.STANDALONE) {
+    if (floorRun) {
       for (ServerKind k : ORDER) {
         if (!results.get(k).isEmpty()) {
           syncWriteP50Ms.put(k, Medians.of(results.get(k), r -> r.latency().p50Ms()));
         }
       }
+    }
+  }
+
+  private static boolean isSyncWriteFloor(Workload w) {
+    return w.id().equals("sync-write") && w.topology() == Topology.STANDALONE;
+  }
+
+  private void probeDiskBeforeRound(int round) {
+    try {
+      FsyncProbe.Result r = FsyncProbe.measure(baseDir.resolve("fsync"), plan.fsyncSamples());
+      syncRoundFsyncP50Ms.add(r.p50Ms());
+      log("disk just before sync write round " + round + ": " + r);
+    } catch (java.io.IOException e) {
+      log("disk probe before sync write round " + round + " failed: " + firstLine(e));
     }
   }
 
