@@ -37,7 +37,8 @@ public final class SideBySideRun {
   private final List<String> raw = new ArrayList<>();
   private final Map<String, KeySpace> keySpaces = new HashMap<>();
   private final Map<ServerKind, Double> syncWriteP50Ms = new EnumMap<>(ServerKind.class);
-  private final List<Double> syncRoundFsyncP50Ms = new ArrayList<>();
+  private final Map<FsyncProbe.Mode, List<Double>> syncRoundFsyncP50Ms =
+      new EnumMap<>(FsyncProbe.Mode.class);
 
   /**
    * A run of {@code plan} with data under {@code baseDir}; {@code locks} is the mutex each server
@@ -74,30 +75,13 @@ public final class SideBySideRun {
   /** Runs everything in the plan and returns the report; {@code command} is quoted in it. */
   public Report run(String command) throws Exception {
     String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-    FsyncProbe.Result before = FsyncProbe.measure(baseDir.resolve("fsync"), plan.fsyncSamples());
-    log("disk before the workloads: " + before);
+    List<String> disk = new ArrayList<>(probeDisk("before the workloads"));
     for (Topology t : Topology.values()) {
       runTopology(t);
     }
-    FsyncProbe.Result after = FsyncProbe.measure(baseDir.resolve("fsync"), plan.fsyncSamples());
-    log("disk after the workloads: " + after);
-    List<String> disk = List.of("before the workloads: " + before, "after the workloads: " + after);
+    disk.addAll(probeDisk("after the workloads"));
     if (!syncWriteP50Ms.isEmpty()) {
-      // The disk is shared and its latency swings with others' load: compare with the probes
-      // taken just before the sync write rounds, not with the ones minutes away.
-      double fsyncMs = Medians.of(syncRoundFsyncP50Ms);
-      StringBuilder s =
-          new StringBuilder(
-              String.format(
-                  Locale.ROOT,
-                  "sync setData p50 minus the fsync p50 probed just before its rounds (median %.3f"
-                      + " ms):",
-                  fsyncMs));
-      syncWriteP50Ms.forEach(
-          (k, p50) ->
-              s.append(
-                  String.format(Locale.ROOT, " %s %+.3f ms;", k.displayName(), p50 - fsyncMs)));
-      notes.add(s.substring(0, s.length() - 1));
+      notes.add(syncFloorNote());
     }
     if (plan.storeZnodes() > 0) {
       new StoreRows(plan.storeZnodes(), baseDir.resolve("store"), settings, jvm, table, this::log)
@@ -192,13 +176,51 @@ public final class SideBySideRun {
   }
 
   private void probeDiskBeforeRound(int round) {
-    try {
-      FsyncProbe.Result r = FsyncProbe.measure(baseDir.resolve("fsync"), plan.fsyncSamples());
-      syncRoundFsyncP50Ms.add(r.p50Ms());
-      log("disk just before sync write round " + round + ": " + r);
-    } catch (java.io.IOException e) {
-      log("disk probe before sync write round " + round + " failed: " + firstLine(e));
+    for (FsyncProbe.Mode mode : FsyncProbe.Mode.values()) {
+      try {
+        FsyncProbe.Result r =
+            FsyncProbe.measure(baseDir.resolve("fsync"), plan.fsyncSamples(), mode);
+        syncRoundFsyncP50Ms.computeIfAbsent(mode, m -> new ArrayList<>()).add(r.p50Ms());
+        log("disk just before sync write round " + round + ": " + r);
+      } catch (java.io.IOException e) {
+        log("disk probe before sync write round " + round + " failed: " + firstLine(e));
+      }
     }
+  }
+
+  /** Both probes at one point of the run, as report lines; a failed probe is a line too. */
+  private List<String> probeDisk(String when) {
+    List<String> lines = new ArrayList<>();
+    for (FsyncProbe.Mode mode : FsyncProbe.Mode.values()) {
+      String line;
+      try {
+        line =
+            when + ": " + FsyncProbe.measure(baseDir.resolve("fsync"), plan.fsyncSamples(), mode);
+      } catch (java.io.IOException e) {
+        line = when + ": " + mode.label() + " failed: " + firstLine(e);
+      }
+      log("disk " + line);
+      lines.add(line);
+    }
+    return lines;
+  }
+
+  /**
+   * The sync write p50s against the probes taken just before their rounds: the disk is shared and
+   * its latency swings with others' load, so probes minutes away would not be comparable.
+   */
+  private String syncFloorNote() {
+    StringBuilder s =
+        new StringBuilder("sync setData p50 minus the fsync p50 probed just before its rounds");
+    for (FsyncProbe.Mode mode : FsyncProbe.Mode.values()) {
+      double fsyncMs = Medians.of(syncRoundFsyncP50Ms.getOrDefault(mode, List.of()));
+      s.append(
+          String.format(Locale.ROOT, "; against %s (median p50 %.3f ms):", mode.label(), fsyncMs));
+      syncWriteP50Ms.forEach(
+          (k, p50) ->
+              s.append(String.format(Locale.ROOT, " %s %+.3f ms", k.displayName(), p50 - fsyncMs)));
+    }
+    return s.toString();
   }
 
   private String title(Workload w) {

@@ -84,10 +84,14 @@ class SmallPartsTest {
   }
 
   @Test
-  void fsyncProbeMeasuresEverySampleAndLeavesNoFile(@TempDir Path dir) throws Exception {
-    FsyncProbe.Result r = FsyncProbe.measure(dir, 5);
-    assertEquals(5, r.samples());
-    assertTrue(r.p50Ms() > 0 && r.p50Ms() <= r.p99Ms() && r.p99Ms() <= r.maxMs(), r.toString());
+  void fsyncProbeMeasuresEverySampleBothWaysAndLeavesNoFile(@TempDir Path dir) throws Exception {
+    for (FsyncProbe.Mode mode : FsyncProbe.Mode.values()) {
+      FsyncProbe.Result r = FsyncProbe.measure(dir, 5, mode);
+      assertEquals(5, r.samples());
+      assertEquals(mode, r.mode());
+      assertTrue(r.p50Ms() > 0 && r.p50Ms() <= r.p99Ms() && r.p99Ms() <= r.maxMs(), r.toString());
+      assertTrue(r.toString().startsWith(mode.label()), r.toString());
+    }
     try (var files = java.nio.file.Files.list(dir)) {
       assertEquals(0, files.count());
     }
