@@ -17,8 +17,8 @@ import org.HdrHistogram.Histogram;
  * <p>Two ways, because they cost differently on a journaling filesystem: {@link Mode#APPEND} grows
  * the file, so every force also commits a block allocation and the new size to the journal (shared
  * with every other writer on the filesystem); {@link Mode#REWRITE} writes the same allocated block
- * again, so a force flushes data only. A txn log commit sits between the two: records of a few
- * hundred bytes mostly land in a block an earlier commit already allocated.
+ * again, so a force flushes data only. A txn log commit most likely sits between the two: records
+ * of a few hundred bytes mostly land in a block an earlier commit already allocated.
  */
 public final class FsyncProbe {
   /** Bytes written before each force. */
