@@ -32,7 +32,9 @@ import org.apache.zookeeper.ZooDefs;
  * 1,000 parents {@code /p000}… with 1,000 children {@code c0000000000}… each.
  *
  * <p>Run: {@code bin/paddock footprint [--znodes N] [--data-bytes N] [--shape wide|flat] [--dir
- * DIR] [--no-zookeeper]}.
+ * DIR] [--no-zookeeper] [--tsv]}. With {@code --tsv} each store's figures are also printed as one
+ * tab-separated line, {@value #TSV_PREFIX} name bytesPerZnode writeMs loadMs snapshotBytes, for the
+ * side-by-side harness ({@code bin/paddock bench}) to read.
  */
 public final class StoreFootprint {
   private static final int CHILDREN_PER_PARENT = 1_000;
@@ -40,16 +42,27 @@ public final class StoreFootprint {
   private static final int GC_ROUNDS = 6;
   private static final long SESSION = 0x5a5aL;
 
+  /** First field of the machine-readable lines. */
+  public static final String TSV_PREFIX = "footprint";
+
+  /** Second field of Paddock's machine-readable line. */
+  public static final String TSV_PADDOCK = "paddock";
+
+  /** Second field of ZooKeeper's machine-readable line. */
+  public static final String TSV_ZOOKEEPER = "zookeeper";
+
   private final int znodes;
   private final int dataBytes;
   private final boolean flat;
   private final Path dir;
+  private final boolean tsv;
 
-  private StoreFootprint(int znodes, int dataBytes, boolean flat, Path dir) {
+  private StoreFootprint(int znodes, int dataBytes, boolean flat, Path dir, boolean tsv) {
     this.znodes = znodes;
     this.dataBytes = dataBytes;
     this.flat = flat;
     this.dir = dir;
+    this.tsv = tsv;
   }
 
   /** Parses the options and prints the report. */
@@ -58,6 +71,7 @@ public final class StoreFootprint {
     int dataBytes = 100;
     boolean flat = false;
     boolean zookeeper = true;
+    boolean tsv = false;
     Path dir = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -66,6 +80,7 @@ public final class StoreFootprint {
         case "--shape" -> flat = "flat".equals(args[++i]);
         case "--dir" -> dir = Path.of(args[++i]);
         case "--no-zookeeper" -> zookeeper = false;
+        case "--tsv" -> tsv = true;
         default -> {
           System.err.println("unknown option " + args[i]);
           System.exit(2);
@@ -73,7 +88,7 @@ public final class StoreFootprint {
       }
     }
     Path work = dir != null ? dir : Files.createTempDirectory("paddock-footprint");
-    StoreFootprint report = new StoreFootprint(znodes, dataBytes, flat, work);
+    StoreFootprint report = new StoreFootprint(znodes, dataBytes, flat, work, tsv);
     report.run(zookeeper);
   }
 
@@ -90,10 +105,12 @@ public final class StoreFootprint {
         Runtime.getRuntime().maxMemory() >> 20);
     Figures paddock = measurePaddock();
     print("Paddock", paddock);
+    printTsv(TSV_PADDOCK, paddock);
     if (zookeeper) {
       Figures zk = measureZooKeeper();
       print(
           "Apache ZooKeeper " + org.apache.zookeeper.Version.getFullVersion().split("[ -]")[0], zk);
+      printTsv(TSV_ZOOKEEPER, zk);
       System.out.printf(
           Locale.ROOT,
           "ratio Paddock/ZooKeeper: heap %.2f, snapshot write %.2f, snapshot load %.2f%n",
@@ -114,6 +131,20 @@ public final class StoreFootprint {
         f.snapshotBytes / 1e6,
         f.writeMs,
         f.loadMs);
+  }
+
+  private void printTsv(String name, Figures f) {
+    if (tsv) {
+      System.out.printf(
+          Locale.ROOT,
+          "%s\t%s\t%.1f\t%.1f\t%.1f\t%d%n",
+          TSV_PREFIX,
+          name,
+          f.bytesPerZnode,
+          f.writeMs,
+          f.loadMs,
+          f.snapshotBytes);
+    }
   }
 
   /**
