@@ -156,7 +156,13 @@ public final class CreateOperation {
               if (pe.code() == ErrorCode.NONODE
                   && parentTries < FrameworkLimits.PARENT_CREATE_ATTEMPTS_MAX
                   && canMakeParents(path)) {
+                // a container parent may be reaped between its creation and ours: try again
                 return makeParents(client, ZnodePaths.parent(path))
+                    .exceptionallyCompose(
+                        pe2 ->
+                            Failures.is(pe2, ErrorCode.NONODE)
+                                ? CompletableFuture.completedFuture(null)
+                                : Failures.failed(pe2))
                     .thenCompose(v -> createWithParents(client, parentTries + 1));
               }
               if (pe.code() == ErrorCode.NODEEXISTS && spec.orSetData()) {
