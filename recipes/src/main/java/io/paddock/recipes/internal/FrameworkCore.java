@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FrameworkCore {
   private static final Logger LOG = LoggerFactory.getLogger(FrameworkCore.class);
+  private static final ThreadLocal<Boolean> ON_STATE_THREAD = ThreadLocal.withInitial(() -> false);
 
   private final FrameworkConfig config;
   private final ScheduledExecutorService scheduler;
@@ -36,7 +38,15 @@ public final class FrameworkCore {
     ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, config.threadFactory());
     s.setRemoveOnCancelPolicy(true);
     this.scheduler = s;
-    this.stateExecutor = Executors.newSingleThreadExecutor(config.threadFactory());
+    ThreadFactory base = config.threadFactory();
+    this.stateExecutor =
+        Executors.newSingleThreadExecutor(
+            r ->
+                base.newThread(
+                    () -> {
+                      ON_STATE_THREAD.set(true);
+                      r.run();
+                    }));
     this.connections = new ConnectionManager(config, scheduler, stateExecutor);
     this.deletes = new GuaranteedDeletes(this);
     connections.addListener(
@@ -101,6 +111,9 @@ public final class FrameworkCore {
     connections.close();
     scheduler.shutdownNow();
     stateExecutor.shutdown();
+    if (ON_STATE_THREAD.get()) {
+      return; // closed from a state listener: it cannot wait for itself
+    }
     try {
       if (!stateExecutor.awaitTermination(
           FrameworkLimits.CLOSE_WAIT_MS_MAX, TimeUnit.MILLISECONDS)) {

@@ -212,7 +212,10 @@ public final class LeaderLatch implements Closeable {
     }
   }
 
-  /** Adds a listener run on the client's event thread (it must not block). */
+  /**
+   * Adds a listener run on the thread that saw the change (the client's event thread or the
+   * framework's state thread); it must not block.
+   */
   public void addListener(LeaderLatchListener listener) {
     addListener(listener, Runnable::run);
   }

@@ -140,9 +140,4 @@ final class LockInternals {
     List<ParticipantNode> nodes = Blocking.await(Participants.list(framework, basePath, driver));
     return nodes.stream().map(ParticipantNode::path).toList();
   }
-
-  /** Removes every watch this lock set. */
-  void removeWatchers() {
-    framework.removeWatchers();
-  }
 }

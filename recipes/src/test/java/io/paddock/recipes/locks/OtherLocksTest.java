@@ -200,6 +200,11 @@ class OtherLocksTest extends RecipeTestBase {
     assertNotNull(more, "the closed client's leases are free");
     semB.returnAll(more);
     one.close();
+    semB.close();
+    await().atMost(WAIT).until(() -> b.checkExists().forPath("/ol/sem2") == null);
+    assertFalse(
+        hasWatch(b, "/ol/sem2/leases", io.paddock.store.model.WatcherType.ANY),
+        "a closed semaphore leaves no watch");
   }
 
   @Test
