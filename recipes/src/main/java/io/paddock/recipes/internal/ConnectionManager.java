@@ -104,16 +104,6 @@ public final class ConnectionManager {
   }
 
   /**
-   * Abandons the current session as if it had expired: LOST, then a new client. For tests and for
-   * callers who know the session is useless.
-   */
-  public void abandonSession(String why) {
-    synchronized (lock) {
-      becomeLost(generation, why);
-    }
-  }
-
-  /**
    * Test hook: replaces the client by one with a new session while the old session stays alive on
    * the server (as when a connection is lost and the server has not yet expired the session). LOST
    * is reported as for a real loss.

@@ -19,11 +19,9 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +69,7 @@ public final class LeaderLatch implements Closeable {
   private final Lifecycle lifecycle = new Lifecycle("the leader latch");
   private final SequentialContest contest;
   private final OwnershipStateHandler stateHandler;
-  private final Map<LeaderLatchListener, Executor> listeners = new ConcurrentHashMap<>();
+  private final LatchListeners listeners = new LatchListeners();
   private final Object lock = new Object();
 
   private int generation;
@@ -148,7 +146,7 @@ public final class LeaderLatch implements Closeable {
       lock.notifyAll();
     }
     if (wasLeader && mode == CloseMode.NOTIFY_LEADER) {
-      notifyListeners(false);
+      listeners.tell(false);
     }
     if (path != null) {
       try {
@@ -222,7 +220,7 @@ public final class LeaderLatch implements Closeable {
 
   /** Adds a listener run on an executor. */
   public void addListener(LeaderLatchListener listener, Executor executor) {
-    listeners.put(Objects.requireNonNull(listener), Objects.requireNonNull(executor));
+    listeners.add(listener, executor);
   }
 
   /** Removes a listener. */
@@ -401,20 +399,7 @@ public final class LeaderLatch implements Closeable {
       lock.notifyAll();
     }
     if (changed) {
-      notifyListeners(newGrant != null);
+      listeners.tell(newGrant != null);
     }
-  }
-
-  private void notifyListeners(boolean leader) {
-    listeners.forEach(
-        (listener, executor) ->
-            executor.execute(
-                () -> {
-                  if (leader) {
-                    listener.isLeader();
-                  } else {
-                    listener.notLeader();
-                  }
-                }));
   }
 }

@@ -214,6 +214,20 @@ class LeaderLatchTest extends RecipeTestBase {
   }
 
   @Test
+  void withTheServiceDownNobodyLeadsAndAfterItExactlyOneDoes() throws Exception {
+    List<LeaderLatch> latches = latches("/ll/down", 2);
+    await().atMost(WAIT).until(() -> leaders(latches) == 1);
+    core().stop();
+    try {
+      await().atMost(WAIT).until(() -> leaders(latches) == 0);
+    } finally {
+      core().start();
+    }
+    await().atMost(WAIT).until(() -> leaders(latches) == 1);
+    await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> leaders(latches) == 1);
+  }
+
+  @Test
   void aLatchStartedWithoutAServerLeadsOnceOneAnswers() throws Exception {
     core().stop();
     PaddockFramework fw;

@@ -202,7 +202,6 @@ class LeaderSelectorTest extends RecipeTestBase {
     assertEquals(
         List.of("alpha", "beta", ""),
         changes.stream().map(p -> p.map(Participant::id).orElse("")).toList());
-    assertEquals(1, watcherFw.getChildren().forPath("/").stream().filter("ls"::equals).count());
     observer.close();
     assertFalse(
         hasWatch(watcherFw, "/ls/observed", io.paddock.store.model.WatcherType.ANY),

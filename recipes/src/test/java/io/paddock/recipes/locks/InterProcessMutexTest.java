@@ -269,6 +269,36 @@ class InterProcessMutexTest extends RecipeTestBase {
   }
 
   @Test
+  void aWaiterAcrossAServerRestartAcquiresOrFailsCleanlyAndLeavesNoOrphan() throws Exception {
+    PaddockFramework a = newFramework();
+    PaddockFramework b = newFramework();
+    InterProcessMutex lockA = new InterProcessMutex(a, "/mx/restart");
+    InterProcessMutex lockB = new InterProcessMutex(b, "/mx/restart");
+    lockA.acquire();
+    Future<Boolean> waiter =
+        threads()
+            .submit(
+                () -> {
+                  try {
+                    boolean got = lockB.acquire(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    if (got) {
+                      lockB.release();
+                    }
+                    return got;
+                  } catch (PaddockException failedCleanly) {
+                    return false;
+                  }
+                });
+    await().atMost(WAIT).until(() -> lockA.getParticipantNodes().size() == 2);
+    core().stop();
+    core().start();
+    await().atMost(WAIT).until(a::isConnected);
+    lockA.release();
+    waiter.get(WAIT.toMillis() * 2, TimeUnit.MILLISECONDS);
+    await().atMost(WAIT).until(() -> a.checkExists().forPath("/mx/restart") == null);
+  }
+
+  @Test
   void aNamespacedLockUsesNamespacedPaths() throws Exception {
     PaddockFramework fw = started(frameworkBuilder().namespace("locks-ns").build());
     InterProcessMutex mutex = new InterProcessMutex(fw, "/mx/ns");
