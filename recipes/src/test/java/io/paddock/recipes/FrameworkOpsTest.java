@@ -16,6 +16,7 @@ import io.paddock.client.PaddockException;
 import io.paddock.client.WatchedEvent;
 import io.paddock.recipes.internal.CoreAccess;
 import io.paddock.recipes.internal.FrameworkLimits;
+import io.paddock.recipes.testing.DroppingProxy;
 import io.paddock.recipes.testing.RecipeTestBase;
 import io.paddock.store.model.AddWatchMode;
 import io.paddock.store.model.CreateMode;
@@ -112,6 +113,31 @@ class FrameworkOpsTest extends RecipeTestBase {
     assertEquals(1, children.size(), "exactly one node for one create: " + children);
     assertEquals("/prot2/" + children.get(0), r.path(), "the retry adopted the node");
     assertEquals(fw.client().sessionId(), r.stat().ephemeralOwner());
+  }
+
+  @Test
+  void aProtectedCreateWhoseConnectionDropsRightAfterTheRequestMakesExactlyOneNode()
+      throws Exception {
+    int port = Integer.parseInt(connectString().substring(connectString().lastIndexOf(':') + 1));
+    DroppingProxy proxy = closeAfter(new DroppingProxy(port));
+    PaddockFramework fw =
+        started(
+            frameworkBuilder()
+                .connectString(proxy.connectString())
+                .retryPolicy(new RetryNTimes(10, 100))
+                .build());
+    fw.create().creatingParentsIfNeeded().forPath("/prot4/ready");
+    proxy.dropAfterNextRequest();
+    CreateResult r =
+        fw.create()
+            .withProtection()
+            .withMode(CreateMode.EPHEMERAL_SEQUENTIAL)
+            .forPathWithStat("/prot4/lock-", null);
+    assertFalse(proxy.dropPending(), "the connection was cut");
+    List<String> locks =
+        fw.getChildren().forPath("/prot4").stream().filter(c -> c.contains("lock-")).toList();
+    assertEquals(1, locks.size(), "exactly one node: " + locks);
+    assertEquals("/prot4/" + locks.get(0), r.path());
   }
 
   @Test
