@@ -5,8 +5,8 @@ import io.paddock.recipes.ConnectionState;
 import io.paddock.recipes.ConnectionStateListener;
 import io.paddock.recipes.Grant;
 import io.paddock.recipes.PaddockFramework;
-import io.paddock.recipes.internal.ClientThreads;
 import io.paddock.recipes.internal.ContestDriver;
+import io.paddock.recipes.internal.CoreAccess;
 import io.paddock.recipes.internal.Lifecycle;
 import io.paddock.recipes.locks.InterProcessMutex;
 import java.io.Closeable;
@@ -53,7 +53,7 @@ public final class LeaderSelector implements Closeable {
   private volatile Grant grant;
 
   /**
-   * A selector with its own worker thread.
+   * A selector with its own worker thread (from the framework's thread factory).
    *
    * @param leaderPath the election's path
    * @param listener the leader's work
@@ -65,7 +65,7 @@ public final class LeaderSelector implements Closeable {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.mutex = new InterProcessMutex(framework, leaderPath);
     this.executor =
-        Executors.newSingleThreadExecutor(ClientThreads.daemon("paddock-leader-selector"));
+        Executors.newSingleThreadExecutor(CoreAccess.of(framework).config().threadFactory());
   }
 
   /** Sets the id stored in our node (call before start). */
