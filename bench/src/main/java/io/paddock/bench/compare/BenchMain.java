@@ -61,7 +61,7 @@ public final class BenchMain {
                   settings,
                   JvmLauncher.current(),
                   runDir,
-                  SideBySideRun.curatorOnBoth(),
+                  SideBySideRun.eachItsOwn(),
                   progress)
               .run(command);
       System.out.println();
