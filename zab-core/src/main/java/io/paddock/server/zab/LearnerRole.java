@@ -121,12 +121,11 @@ final class LearnerRole {
     }
     epoch = li.newEpoch();
     long ackedEpoch = current;
-    if (!observer) {
-      if (li.newEpoch() > accepted) {
-        log.store().writeAcceptedEpoch(li.newEpoch()); // durable before ACKEPOCH
-      } else {
-        ackedEpoch = -1; // already accepted this epoch: does not count again
-      }
+    if (li.newEpoch() > accepted || observer && li.newEpoch() != accepted) {
+      // Durable before ACKEPOCH. An observer never votes, so it follows any epoch it is given.
+      log.store().writeAcceptedEpoch(li.newEpoch());
+    } else if (!observer) {
+      ackedEpoch = -1; // already accepted this epoch: does not count again
     }
     transport.send(leaderId, new AckEpoch(ackedEpoch, log.lastLogged()));
     phase = Phase.SYNCHRONIZATION;
