@@ -34,6 +34,7 @@ final class LearnerRole {
   private Phase phase = Phase.DISCOVERY;
   private long epoch = -1;
   private boolean syncStarted;
+  private String syncKind = "none";
   private long pendingNewLeader = -1;
   private boolean newLeaderAcked;
   private long pendingAckZxid = -1;
@@ -138,6 +139,7 @@ final class LearnerRole {
       return false;
     }
     syncStarted = true;
+    syncKind = kind;
     return true;
   }
 
@@ -212,7 +214,8 @@ final class LearnerRole {
       return;
     }
     phase = Phase.BROADCAST;
-    peer.transitioned("up to date with leader " + leaderId + " in epoch " + epoch);
+    peer.transitioned(
+        "up to date with leader " + leaderId + " in epoch " + epoch + " by " + syncKind);
   }
 
   /** After the driver's one fsync: the NEWLEADER ack, then proposal acks, then applies. */

@@ -16,7 +16,13 @@ import java.util.Random;
 final class SimRun {
 
   /** What a run found. */
-  record Result(long seed, List<String> violations, long committed, long ops, String trace) {
+  record Result(
+      long seed,
+      List<String> violations,
+      long committed,
+      long ops,
+      Map<String, Long> stats,
+      String trace) {
     boolean ok() {
       return violations.isEmpty();
     }
@@ -54,8 +60,17 @@ final class SimRun {
     if (violations.isEmpty()) {
       violations.addAll(sim.checkAll());
     }
+    sim.stats.put(
+        "maybe", sim.recorder.ops.stream().filter(o -> o.isWrite() && !o.completed()).count());
+    sim.stats.put(
+        "acked", sim.recorder.ops.stream().filter(o -> o.isWrite() && o.completed()).count());
     return new Result(
-        seed, violations, sim.committed().size(), sim.recorder.ops.size(), sim.traceText());
+        seed,
+        violations,
+        sim.committed().size(),
+        sim.recorder.ops.size(),
+        sim.stats,
+        sim.traceText());
   }
 
   private static void drive(Simulator sim, SimConfig config, Random r, List<String> violations) {

@@ -36,12 +36,18 @@ class SimulationTest {
 
   static void runSeeds(long first, int count) {
     long committed = 0;
+    java.util.Map<String, Long> totals = new java.util.TreeMap<>();
     for (long seed = first; seed < first + count; seed++) {
       SimRun.Result r = SimRun.run(seed);
       if (!r.ok()) {
         fail(r.describe());
       }
       committed += r.committed();
+      r.stats().forEach((k, v) -> totals.merge(k, v, Long::sum));
+    }
+    System.out.println(count + " seeds from " + first + ": committed " + committed + ", " + totals);
+    for (String kind : new String[] {"DIFF", "TRUNC", "SNAP", "crash", "maybe"}) {
+      assertTrue(totals.getOrDefault(kind, 0L) > 0, "the runs never saw " + kind + ": " + totals);
     }
     assertTrue(committed > count, "the runs committed almost nothing: " + committed);
   }

@@ -77,6 +77,11 @@ final class Simulator {
       if (status.isServing()) {
         recorder.established(m.id, status.currentEpoch(), status.leaderId());
       }
+      for (String kind : new String[] {"DIFF", "TRUNC", "SNAP"}) {
+        if (reason.endsWith(" by " + kind)) {
+          stats.merge(kind, 1L, Long::sum);
+        }
+      }
     }
 
     @Override
@@ -121,6 +126,7 @@ final class Simulator {
   final List<Client> clients = new ArrayList<>();
   private final Deque<String> trace = new ArrayDeque<>();
   long now;
+  final Map<String, Long> stats = new java.util.TreeMap<>();
   Consumer<SimNetwork.Delivery> beforeDelivery = d -> {};
   Consumer<SimNetwork.Delivery> afterDelivery = d -> {};
 
@@ -204,6 +210,7 @@ final class Simulator {
       return;
     }
     trace("m" + id + " CRASH");
+    stats.merge("crash", 1L, Long::sum);
     m.peer = null;
     for (int other : members.keySet()) {
       if (other != id) {
