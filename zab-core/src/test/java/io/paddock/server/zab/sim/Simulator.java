@@ -80,6 +80,7 @@ final class Simulator {
       for (String kind : new String[] {"DIFF", "TRUNC", "SNAP"}) {
         if (reason.endsWith(" by " + kind)) {
           stats.merge(kind, 1L, Long::sum);
+          syncLog.add(m.id + ":" + kind);
         }
       }
     }
@@ -127,6 +128,7 @@ final class Simulator {
   private final Deque<String> trace = new ArrayDeque<>();
   long now;
   final Map<String, Long> stats = new java.util.TreeMap<>();
+  final List<String> syncLog = new ArrayList<>();
   Consumer<SimNetwork.Delivery> beforeDelivery = d -> {};
   Consumer<SimNetwork.Delivery> afterDelivery = d -> {};
 
