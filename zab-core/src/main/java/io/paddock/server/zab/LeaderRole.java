@@ -99,8 +99,14 @@ final class LeaderRole {
       return;
     }
     LearnerHandler h = handlers.get(from);
-    if (h != null && (h.stage == Stage.INFO_RECEIVED || h.stage == Stage.EPOCH_SENT)) {
-      return; // a re-sent FOLLOWERINFO of the same session
+    if (h != null && h.stage == Stage.INFO_RECEIVED) {
+      return; // a re-sent FOLLOWERINFO; LEADERINFO goes out once the epoch is fixed
+    }
+    if (h != null && h.stage == Stage.EPOCH_SENT) {
+      // Re-sent, or a new session whose old one we never saw close: answer again (a learner
+      // takes only the first LEADERINFO of a session).
+      transport.send(from, new LeaderInfo(newEpoch));
+      return;
     }
     h = new LearnerHandler(from, fi.isObserver(), fi.acceptedEpoch(), fi.lastZxid());
     handlers.put(from, h);
