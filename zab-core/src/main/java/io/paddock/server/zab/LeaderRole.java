@@ -260,7 +260,11 @@ final class LeaderRole {
   }
 
   private void maybeBroadcast() {
-    if (phase != Phase.SYNCHRONIZATION || !quorum.isQuorum(newLeaderAckers)) {
+    // The leader's own ack (its history durable) is always part of the quorum: it is about to
+    // commit that history.
+    if (phase != Phase.SYNCHRONIZATION
+        || !newLeaderAckers.contains(myId)
+        || !quorum.isQuorum(newLeaderAckers)) {
       return;
     }
     // ZAB: currentEpoch only after our own log is durable (self ack needs a sync), then commit the

@@ -86,7 +86,7 @@ final class SimRun {
       sim.net.electionDuplication = r.nextDouble() * 0.2;
       sim.net.delayTicksMax = 1 + r.nextInt(3);
       for (Simulator.Member m : sim.members.values()) {
-        m.flushEveryTicks = new int[] {1, 1, 1, 2, 4}[r.nextInt(5)];
+        m.flushEveryTicks = new int[] {1, 1, 1, 2, 4, 9}[r.nextInt(6)];
       }
     }
     sim.startAll();
@@ -94,11 +94,22 @@ final class SimRun {
     long healAt = -1;
     double crashRate = config.faults() ? 0.004 + r.nextDouble() * 0.01 : 0;
     double partitionRate = config.faults() ? r.nextDouble() * 0.01 : 0;
+    double powerFailureRate = config.faults() ? r.nextDouble() * 0.006 : 0;
     for (int t = 0; t < config.faultTicks(); t++) {
       if (r.nextDouble() < crashRate) {
         int id = 1 + r.nextInt(n);
         sim.crash(id);
         restartAt.put(id, sim.now + 1 + r.nextInt(60));
+      }
+      if (r.nextDouble() < powerFailureRate) {
+        // Correlated failure: several members (possibly all) lose power in the same tick.
+        for (int id = 1; id <= n; id++) {
+          if (r.nextDouble() < 0.7) {
+            sim.crash(id);
+            restartAt.put(id, sim.now + 1 + r.nextInt(40));
+          }
+        }
+        sim.trace("power failure");
       }
       for (Map.Entry<Integer, Long> e : new ArrayList<>(restartAt.entrySet())) {
         if (e.getValue() <= sim.now) {
