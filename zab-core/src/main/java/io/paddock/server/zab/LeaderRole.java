@@ -14,7 +14,6 @@ import io.paddock.server.zab.ZabMessage.Snap;
 import io.paddock.server.zab.ZabMessage.Trunc;
 import io.paddock.server.zab.ZabMessage.UpToDate;
 import io.paddock.store.model.Zxid;
-import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,18 +26,6 @@ import java.util.Set;
  */
 final class LeaderRole {
 
-  /** A proposal waiting for its quorum. */
-  private static final class Outstanding {
-    final long zxid;
-    final byte[] txn;
-    final Set<Long> ackers = new HashSet<>();
-
-    Outstanding(long zxid, byte[] txn) {
-      this.zxid = zxid;
-      this.txn = txn;
-    }
-  }
-
   private final ZabPeer peer;
   private final long myId;
   private final QuorumSpec quorum;
@@ -47,7 +34,7 @@ final class LeaderRole {
   private final ZabTransport transport;
   private final SyncPlanner planner;
   private final Map<Long, LearnerHandler> handlers = new LinkedHashMap<>();
-  private final ArrayDeque<Outstanding> outstanding = new ArrayDeque<>();
+  private final ProposalQueue outstanding;
   private final Set<Long> epochConnected = new HashSet<>();
   private final Set<Long> epochAckers = new HashSet<>();
   private final Set<Long> newLeaderAckers = new HashSet<>();
@@ -69,6 +56,7 @@ final class LeaderRole {
     this.log = log;
     this.transport = transport;
     this.planner = new SyncPlanner(log.store());
+    this.outstanding = new ProposalQueue(quorum);
   }
 
   Phase phase() {
@@ -310,8 +298,7 @@ final class LeaderRole {
     }
     log.append(zxid, txn);
     lastProposed = zxid;
-    Outstanding p = new Outstanding(zxid, txn);
-    outstanding.addLast(p);
+    outstanding.add(zxid, txn);
     Proposal msg = new Proposal(zxid, txn);
     for (LearnerHandler h : handlers.values()) {
       if (!h.observer && h.streaming()) {
@@ -326,11 +313,7 @@ final class LeaderRole {
       maybeSelfAckNewLeader();
       return;
     }
-    for (Outstanding p : outstanding) {
-      if (p.zxid <= log.synced()) {
-        p.ackers.add(myId);
-      }
-    }
+    outstanding.ackUpTo(myId, log.synced());
     commitReady();
     log.applyCommitted();
   }
@@ -339,20 +322,14 @@ final class LeaderRole {
     if (h.observer) {
       return;
     }
-    for (Outstanding p : outstanding) {
-      if (p.zxid > h.ackedZxid) {
-        break;
-      }
-      p.ackers.add(h.id);
-    }
+    outstanding.ackUpTo(h.id, h.ackedZxid);
     commitReady();
     log.applyCommitted();
   }
 
   /** Commits in zxid order every head proposal a quorum of voters acked. */
   private void commitReady() {
-    while (!outstanding.isEmpty() && quorum.isQuorum(outstanding.peekFirst().ackers)) {
-      Outstanding p = outstanding.pollFirst();
+    for (ProposalQueue.Pending p : outstanding.takeCommittable()) {
       if (p.zxid <= log.commitPoint()) {
         throw new IllegalStateException("commit out of order: 0x" + Long.toHexString(p.zxid));
       }

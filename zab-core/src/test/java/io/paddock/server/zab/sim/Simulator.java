@@ -407,21 +407,7 @@ final class Simulator {
 
   /** Every checker over the run so far; the cluster should be healed and caught up. */
   List<String> checkAll() {
-    List<String> out = new ArrayList<>(recorder.violations);
-    out.addAll(ZabSafetyChecker.check(recorder));
-    out.addAll(LeadershipChecker.check(recorder));
-    TreeMap<Long, byte[]> committed = committed();
-    Map<Integer, Long> finalApplied = new LinkedHashMap<>();
-    Map<Integer, DigestChecker.Replica> replicas = new LinkedHashMap<>();
-    for (Member m : members.values()) {
-      finalApplied.put(m.id, m.store.lastAppliedZxid());
-      replicas.put(
-          m.id, new DigestChecker.Replica(m.store.lastAppliedZxid(), m.store.tree().digest()));
-    }
-    out.addAll(DurabilityChecker.check(recorder.ops, committed, finalApplied));
-    out.addAll(ClientHistoryChecker.check(recorder.ops, committed));
-    out.addAll(DigestChecker.check(replicas));
-    return out;
+    return SimChecks.run(this);
   }
 
   TreeMap<Long, byte[]> committed() {
