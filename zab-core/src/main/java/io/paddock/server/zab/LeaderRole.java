@@ -15,9 +15,6 @@ import io.paddock.server.zab.ZabMessage.Trunc;
 import io.paddock.server.zab.ZabMessage.UpToDate;
 import io.paddock.store.model.Zxid;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,7 +30,7 @@ final class LeaderRole {
   private final ReplicaLog log;
   private final ZabTransport transport;
   private final SyncPlanner planner;
-  private final Map<Long, LearnerHandler> handlers = new LinkedHashMap<>();
+  private final LearnerHandlers handlers;
   private final ProposalQueue outstanding;
   private final Set<Long> epochConnected = new HashSet<>();
   private final Set<Long> epochAckers = new HashSet<>();
@@ -57,6 +54,7 @@ final class LeaderRole {
     this.transport = transport;
     this.planner = new SyncPlanner(log.store());
     this.outstanding = new ProposalQueue(quorum);
+    this.handlers = new LearnerHandlers(transport, timing);
   }
 
   Phase phase() {
@@ -97,7 +95,7 @@ final class LeaderRole {
       return;
     }
     h = new LearnerHandler(from, fi.isObserver(), fi.acceptedEpoch(), fi.lastZxid());
-    handlers.put(from, h);
+    handlers.put(h);
     if (newEpoch < 0) {
       if (quorum.isVoter(from)) {
         maxAcceptedEpoch = Math.max(maxAcceptedEpoch, fi.acceptedEpoch());
@@ -121,7 +119,7 @@ final class LeaderRole {
     }
     log.store().writeAcceptedEpoch(newEpoch);
     epochAckers.add(myId);
-    for (LearnerHandler h : handlers.values()) {
+    for (LearnerHandler h : handlers.all()) {
       h.stage = Stage.EPOCH_SENT;
       transport.send(h.id, new LeaderInfo(newEpoch));
     }
@@ -136,7 +134,7 @@ final class LeaderRole {
     }
     h.lastZxid = ack.lastZxid();
     h.stage = Stage.EPOCH_ACKED;
-    if (!established && h.observer == false && ack.currentEpoch() >= 0) {
+    if (!established && !h.observer && ack.currentEpoch() >= 0) {
       // A learner more recent than us means we must not lead: back to election.
       if (Vote.compareCandidates(
               ack.currentEpoch(),
@@ -169,7 +167,7 @@ final class LeaderRole {
     phase = Phase.SYNCHRONIZATION;
     phaseTicksReset();
     peer.transitioned("epoch " + newEpoch + " acknowledged by a quorum " + epochAckers);
-    for (LearnerHandler h : handlers.values()) {
+    for (LearnerHandler h : handlers.all()) {
       if (h.stage == Stage.EPOCH_ACKED) {
         startSync(h);
       }
@@ -228,16 +226,12 @@ final class LeaderRole {
       }
       return;
     }
-    if (h.observer || zxid > lastLoggedOrProposed()) {
+    if (h.observer || zxid > log.lastLogged()) {
       protocolError(from, "ACK of unknown zxid 0x" + Long.toHexString(zxid));
       return;
     }
     h.ackedZxid = Math.max(h.ackedZxid, zxid);
     countAcks(h);
-  }
-
-  private long lastLoggedOrProposed() {
-    return log.lastLogged();
   }
 
   private void maybeSelfAckNewLeader() {
@@ -267,7 +261,7 @@ final class LeaderRole {
     phase = Phase.BROADCAST;
     phaseTicksReset();
     peer.transitioned("NEWLEADER acknowledged by a quorum " + newLeaderAckers);
-    for (LearnerHandler h : handlers.values()) {
+    for (LearnerHandler h : handlers.all()) {
       if (h.stage == Stage.SYNCED) {
         sendUpToDate(h);
       }
@@ -300,7 +294,7 @@ final class LeaderRole {
     lastProposed = zxid;
     outstanding.add(zxid, txn);
     Proposal msg = new Proposal(zxid, txn);
-    for (LearnerHandler h : handlers.values()) {
+    for (LearnerHandler h : handlers.all()) {
       if (!h.observer && h.streaming()) {
         transport.send(h.id, msg);
       }
@@ -336,7 +330,7 @@ final class LeaderRole {
       log.commitUpTo(p.zxid);
       Commit commit = new Commit(p.zxid);
       Inform inform = new Inform(p.zxid, p.txn);
-      for (LearnerHandler h : handlers.values()) {
+      for (LearnerHandler h : handlers.all()) {
         if (h.streaming()) {
           transport.send(h.id, h.observer ? inform : commit);
         }
@@ -354,7 +348,7 @@ final class LeaderRole {
   }
 
   void onPing(long from, Ping ping) {
-    if (handlers.containsKey(from) && !ping.touches().isEmpty()) {
+    if (handlers.get(from) != null && !ping.touches().isEmpty()) {
       peer.listener().onTouches(from, ping.touches());
     }
   }
@@ -389,35 +383,17 @@ final class LeaderRole {
     }
     if (++pingTicks >= timing.pingTicks()) {
       pingTicks = 0;
-      Ping ping = new Ping(List.of());
-      for (LearnerHandler h : handlers.values()) {
-        if (h.stage != Stage.INFO_RECEIVED) {
-          transport.send(h.id, ping);
-        }
-      }
+      handlers.pingAll();
     }
-    Set<Long> alive = new HashSet<>();
+    Set<Long> alive = handlers.expireSilent();
     alive.add(myId);
-    for (LearnerHandler h : List.copyOf(handlers.values())) {
-      h.silentTicks++;
-      int limit = h.synced() ? timing.syncTicks() : timing.initTicks();
-      if (h.silentTicks > limit) {
-        handlers.remove(h.id);
-        transport.disconnect(h.id);
-      } else if (h.synced()) {
-        alive.add(h.id);
-      }
-    }
     if (phase == Phase.BROADCAST && !quorum.isQuorum(alive)) {
       peer.goLooking("leader lost its quorum of synced followers");
     }
   }
 
   void abandon() {
-    for (long id : handlers.keySet()) {
-      transport.disconnect(id);
-    }
-    handlers.clear();
+    handlers.dropAll();
     outstanding.clear();
   }
 
@@ -426,21 +402,19 @@ final class LeaderRole {
   }
 
   int learnerCount() {
-    return handlers.size();
+    return handlers.count();
   }
 
   int syncedFollowers() {
-    return (int)
-        handlers.values().stream().filter(h -> !h.observer && h.stage == Stage.BROADCAST).count();
+    return handlers.inBroadcast(false);
   }
 
   int syncedObservers() {
-    return (int)
-        handlers.values().stream().filter(h -> h.observer && h.stage == Stage.BROADCAST).count();
+    return handlers.inBroadcast(true);
   }
 
   int pendingSyncs() {
-    return (int) handlers.values().stream().filter(h -> h.stage != Stage.BROADCAST).count();
+    return handlers.syncing();
   }
 
   int outstandingCount() {
