@@ -235,4 +235,11 @@ class CheckerSelfTest {
                 Map.of(1, new DigestChecker.Replica(Z2, 7), 2, new DigestChecker.Replica(Z2, 8)))
             .size());
   }
+
+  @Test
+  void logOrderCheckerCatchesANonIncreasingLog() {
+    assertEquals(List.of(), LogOrderChecker.check(Map.of(1, List.of(Z1, Z2, Z3)), Map.of(1, 0L)));
+    assertEquals(1, LogOrderChecker.check(Map.of(1, List.of(Z1, Z3, Z2)), Map.of(1, 0L)).size());
+    assertEquals(1, LogOrderChecker.check(Map.of(1, List.of(Z1, Z2)), Map.of(1, Z1)).size());
+  }
 }

@@ -81,6 +81,7 @@ final class SimRun {
     Map<Integer, Integer> opsLeft = new HashMap<>();
     sim.clientBehaviour = c -> clientStep(sim, c, r, opsLeft, config, n);
     if (config.faults()) {
+      sim.honourDisconnect = r.nextInt(4) != 0;
       sim.net.quorumLoss = r.nextDouble() * 0.004;
       sim.net.electionLoss = r.nextDouble() * 0.3;
       sim.net.electionDuplication = r.nextDouble() * 0.2;

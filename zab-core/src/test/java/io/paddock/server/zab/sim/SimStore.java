@@ -67,6 +67,11 @@ final class SimStore implements ReplicaStore {
     return log.size();
   }
 
+  /** The logged zxids, in log order. */
+  List<Long> loggedZxids() {
+    return log.stream().map(LogEntry::zxid).toList();
+  }
+
   /** Crash: unsynced appends are lost (by seed a prefix survives), the tree restarts from disk. */
   void crash(Random random) {
     int unsynced = log.size() - syncedCount;

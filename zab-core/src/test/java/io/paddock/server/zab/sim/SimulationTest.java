@@ -1,5 +1,6 @@
 package io.paddock.server.zab.sim;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -20,6 +21,17 @@ class SimulationTest {
       SimRun.Result r = SimRun.run(voters, SimConfig.quiet(voters, voters == 1 ? 0 : 1));
       assertTrue(r.ok(), r::describe);
       assertTrue(r.committed() > 10, "committed only " + r.committed() + " txns\n" + r.describe());
+    }
+  }
+
+  @Test
+  void aSeedReplaysIdentically() {
+    for (long seed : new long[] {7, 1_000_059}) {
+      SimRun.Result a = SimRun.run(seed);
+      SimRun.Result b = SimRun.run(seed);
+      assertEquals(a.trace(), b.trace());
+      assertEquals(a.stats(), b.stats());
+      assertEquals(a.committed(), b.committed());
     }
   }
 

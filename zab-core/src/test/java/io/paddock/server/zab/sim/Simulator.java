@@ -127,6 +127,10 @@ final class Simulator {
   final List<Client> clients = new ArrayList<>();
   private final Deque<String> trace = new ArrayDeque<>();
   long now;
+
+  /** False models a transport that keeps the default no-op {@code disconnect}. */
+  boolean honourDisconnect = true;
+
   final Map<String, Long> stats = new java.util.TreeMap<>();
   final List<String> syncLog = new ArrayList<>();
   Consumer<SimNetwork.Delivery> beforeDelivery = d -> {};
@@ -185,7 +189,9 @@ final class Simulator {
 
           @Override
           public void disconnect(long peerId) {
-            net.breakConnection(id, (int) peerId, false);
+            if (honourDisconnect) {
+              net.breakConnection(id, (int) peerId, false);
+            }
           }
         };
     m.peer =
