@@ -94,6 +94,13 @@ final class LeaderRole {
       transport.send(from, new LeaderInfo(newEpoch));
       return;
     }
+    if (newEpoch >= 0 && quorum.isVoter(from) && fi.acceptedEpoch() > newEpoch) {
+      // The voter accepted a higher epoch from a leader that never got established; it refuses
+      // ours, so it could never join. Re-elect: the next epoch is above what it accepted.
+      peer.goLooking(
+          "voter " + from + " accepted epoch " + fi.acceptedEpoch() + " above ours " + newEpoch);
+      return;
+    }
     h = new LearnerHandler(from, fi.isObserver(), fi.acceptedEpoch(), fi.lastZxid());
     handlers.put(h);
     if (newEpoch < 0) {
