@@ -181,6 +181,7 @@ class ZabPeerTest {
     assertEquals(ServerState.FOLLOWING, late.status().state());
     assertEquals(2, late.status().leaderId());
     assertEquals(bus.leader().status().lastCommittedZxid(), late.status().lastCommittedZxid());
+    assertEquals(2, bus.leader().syncs(SyncPlan.Kind.DIFF), "peer 1, then the late peer 3");
   }
 
   @Test
@@ -250,6 +251,25 @@ class ZabPeerTest {
     List<ZabMessage> acks =
         bus.sent.stream().filter(s -> s.m() instanceof Ack).map(Bus.Sent::m).toList();
     assertEquals(List.of(new Ack(newLeader), new Ack(Zxid.make(2, 1))), acks);
+  }
+
+  @Test
+  void shutdownStopsPendingSyncWork() {
+    // ZOOKEEPER-4712: a stopped learner must not go on logging or acking what was in flight.
+    MemStore store = MemStore.withLog(1, 1, A1);
+    Bus bus = followerOf3(store);
+    ZabPeer f = bus.peers.get(2L);
+    f.step(3, new LeaderInfo(2));
+    f.step(3, new Diff(A1));
+    f.step(3, new Proposal(A2, new byte[] {2}));
+    f.step(3, new NewLeader(Zxid.make(2, 0)));
+    f.shutdown();
+    f.flush();
+    f.step(3, new Proposal(A3, new byte[] {3}));
+    f.tick();
+    assertEquals(List.of("acceptedEpoch 2", "append 100000002"), store.events);
+    assertFalse(bus.sent.stream().anyMatch(s -> s.m() instanceof Ack));
+    assertFalse(f.isRunning());
   }
 
   @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class SimulationTest {
 
   /** Seeds the default suite runs. */
-  static final int SEEDS_DEFAULT = 200;
+  static final int SEEDS_DEFAULT = 300;
 
   @Test
   void happyPathElectsSyncsAndBroadcasts() {
