@@ -140,11 +140,26 @@ final class FastElection {
       }
     }
     outOfElection.record(fromId, v);
-    if (outOfElection.hasQuorumFor(v) && leaderConfirmed(outOfElection, v)) {
+    if (quorum.isQuorum(followersOf(v.proposedLeader())) && leaderConfirmed(outOfElection, v)) {
       logicalClock = v.electionEpoch();
       return new Decision(v);
     }
     return null;
+  }
+
+  /**
+   * The voters that say they follow or are {@code leader}. Members that joined a standing leader at
+   * different times carry different rounds and zxids in their votes, so outside an election only
+   * the leader named counts (as ZooKeeper compares non-LOOKING votes).
+   */
+  private java.util.Set<Long> followersOf(long leader) {
+    java.util.Set<Long> out = new java.util.HashSet<>();
+    for (java.util.Map.Entry<Long, Vote> e : outOfElection.votes().entrySet()) {
+      if (e.getValue().proposedLeader() == leader) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
   }
 
   private boolean leaderConfirmed(VoteTally tally, Vote v) {
@@ -152,7 +167,9 @@ final class FastElection {
       return logicalClock == v.electionEpoch();
     }
     Vote leaders = tally.voteOf(v.proposedLeader());
-    return leaders != null && leaders.state() == ServerState.LEADING && leaders.agreesWith(v);
+    return leaders != null
+        && leaders.state() == ServerState.LEADING
+        && leaders.proposedLeader() == v.proposedLeader();
   }
 
   /** If every voter has voted and all agree with us, there is no better vote to wait for. */

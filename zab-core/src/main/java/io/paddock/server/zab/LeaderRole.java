@@ -14,11 +14,7 @@ import io.paddock.server.zab.ZabMessage.Snap;
 import io.paddock.server.zab.ZabMessage.Trunc;
 import io.paddock.server.zab.ZabMessage.UpToDate;
 import io.paddock.store.model.Zxid;
-import java.util.ArrayDeque;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,18 +23,6 @@ import java.util.Set;
  */
 final class LeaderRole {
 
-  /** A proposal waiting for its quorum. */
-  private static final class Outstanding {
-    final long zxid;
-    final byte[] txn;
-    final Set<Long> ackers = new HashSet<>();
-
-    Outstanding(long zxid, byte[] txn) {
-      this.zxid = zxid;
-      this.txn = txn;
-    }
-  }
-
   private final ZabPeer peer;
   private final long myId;
   private final QuorumSpec quorum;
@@ -46,8 +30,8 @@ final class LeaderRole {
   private final ReplicaLog log;
   private final ZabTransport transport;
   private final SyncPlanner planner;
-  private final Map<Long, LearnerHandler> handlers = new LinkedHashMap<>();
-  private final ArrayDeque<Outstanding> outstanding = new ArrayDeque<>();
+  private final LearnerHandlers handlers;
+  private final ProposalQueue outstanding;
   private final Set<Long> epochConnected = new HashSet<>();
   private final Set<Long> epochAckers = new HashSet<>();
   private final Set<Long> newLeaderAckers = new HashSet<>();
@@ -69,6 +53,8 @@ final class LeaderRole {
     this.log = log;
     this.transport = transport;
     this.planner = new SyncPlanner(log.store());
+    this.outstanding = new ProposalQueue(quorum);
+    this.handlers = new LearnerHandlers(transport, timing);
   }
 
   Phase phase() {
@@ -99,11 +85,24 @@ final class LeaderRole {
       return;
     }
     LearnerHandler h = handlers.get(from);
-    if (h != null && (h.stage == Stage.INFO_RECEIVED || h.stage == Stage.EPOCH_SENT)) {
-      return; // a re-sent FOLLOWERINFO of the same session
+    if (h != null && h.stage == Stage.INFO_RECEIVED) {
+      return; // a re-sent FOLLOWERINFO; LEADERINFO goes out once the epoch is fixed
+    }
+    if (h != null && h.stage == Stage.EPOCH_SENT) {
+      // Re-sent, or a new session whose old one we never saw close: answer again (a learner
+      // takes only the first LEADERINFO of a session).
+      transport.send(from, new LeaderInfo(newEpoch));
+      return;
+    }
+    if (newEpoch >= 0 && quorum.isVoter(from) && fi.acceptedEpoch() > newEpoch) {
+      // The voter accepted a higher epoch from a leader that never got established; it refuses
+      // ours, so it could never join. Re-elect: the next epoch is above what it accepted.
+      peer.goLooking(
+          "voter " + from + " accepted epoch " + fi.acceptedEpoch() + " above ours " + newEpoch);
+      return;
     }
     h = new LearnerHandler(from, fi.isObserver(), fi.acceptedEpoch(), fi.lastZxid());
-    handlers.put(from, h);
+    handlers.put(h);
     if (newEpoch < 0) {
       if (quorum.isVoter(from)) {
         maxAcceptedEpoch = Math.max(maxAcceptedEpoch, fi.acceptedEpoch());
@@ -127,7 +126,7 @@ final class LeaderRole {
     }
     log.store().writeAcceptedEpoch(newEpoch);
     epochAckers.add(myId);
-    for (LearnerHandler h : handlers.values()) {
+    for (LearnerHandler h : handlers.all()) {
       h.stage = Stage.EPOCH_SENT;
       transport.send(h.id, new LeaderInfo(newEpoch));
     }
@@ -142,7 +141,7 @@ final class LeaderRole {
     }
     h.lastZxid = ack.lastZxid();
     h.stage = Stage.EPOCH_ACKED;
-    if (!established && h.observer == false && ack.currentEpoch() >= 0) {
+    if (!established && !h.observer && ack.currentEpoch() >= 0) {
       // A learner more recent than us means we must not lead: back to election.
       if (Vote.compareCandidates(
               ack.currentEpoch(),
@@ -175,7 +174,7 @@ final class LeaderRole {
     phase = Phase.SYNCHRONIZATION;
     phaseTicksReset();
     peer.transitioned("epoch " + newEpoch + " acknowledged by a quorum " + epochAckers);
-    for (LearnerHandler h : handlers.values()) {
+    for (LearnerHandler h : handlers.all()) {
       if (h.stage == Stage.EPOCH_ACKED) {
         startSync(h);
       }
@@ -234,16 +233,12 @@ final class LeaderRole {
       }
       return;
     }
-    if (h.observer || zxid > lastLoggedOrProposed()) {
+    if (h.observer || zxid > log.lastLogged()) {
       protocolError(from, "ACK of unknown zxid 0x" + Long.toHexString(zxid));
       return;
     }
     h.ackedZxid = Math.max(h.ackedZxid, zxid);
     countAcks(h);
-  }
-
-  private long lastLoggedOrProposed() {
-    return log.lastLogged();
   }
 
   private void maybeSelfAckNewLeader() {
@@ -254,7 +249,11 @@ final class LeaderRole {
   }
 
   private void maybeBroadcast() {
-    if (phase != Phase.SYNCHRONIZATION || !quorum.isQuorum(newLeaderAckers)) {
+    // The leader's own ack (its history durable) is always part of the quorum: it is about to
+    // commit that history.
+    if (phase != Phase.SYNCHRONIZATION
+        || !newLeaderAckers.contains(myId)
+        || !quorum.isQuorum(newLeaderAckers)) {
       return;
     }
     // ZAB: currentEpoch only after our own log is durable (self ack needs a sync), then commit the
@@ -269,7 +268,7 @@ final class LeaderRole {
     phase = Phase.BROADCAST;
     phaseTicksReset();
     peer.transitioned("NEWLEADER acknowledged by a quorum " + newLeaderAckers);
-    for (LearnerHandler h : handlers.values()) {
+    for (LearnerHandler h : handlers.all()) {
       if (h.stage == Stage.SYNCED) {
         sendUpToDate(h);
       }
@@ -300,10 +299,9 @@ final class LeaderRole {
     }
     log.append(zxid, txn);
     lastProposed = zxid;
-    Outstanding p = new Outstanding(zxid, txn);
-    outstanding.addLast(p);
+    outstanding.add(zxid, txn);
     Proposal msg = new Proposal(zxid, txn);
-    for (LearnerHandler h : handlers.values()) {
+    for (LearnerHandler h : handlers.all()) {
       if (!h.observer && h.streaming()) {
         transport.send(h.id, msg);
       }
@@ -316,11 +314,7 @@ final class LeaderRole {
       maybeSelfAckNewLeader();
       return;
     }
-    for (Outstanding p : outstanding) {
-      if (p.zxid <= log.synced()) {
-        p.ackers.add(myId);
-      }
-    }
+    outstanding.ackUpTo(myId, log.synced());
     commitReady();
     log.applyCommitted();
   }
@@ -329,27 +323,21 @@ final class LeaderRole {
     if (h.observer) {
       return;
     }
-    for (Outstanding p : outstanding) {
-      if (p.zxid > h.ackedZxid) {
-        break;
-      }
-      p.ackers.add(h.id);
-    }
+    outstanding.ackUpTo(h.id, h.ackedZxid);
     commitReady();
     log.applyCommitted();
   }
 
   /** Commits in zxid order every head proposal a quorum of voters acked. */
   private void commitReady() {
-    while (!outstanding.isEmpty() && quorum.isQuorum(outstanding.peekFirst().ackers)) {
-      Outstanding p = outstanding.pollFirst();
+    for (ProposalQueue.Pending p : outstanding.takeCommittable()) {
       if (p.zxid <= log.commitPoint()) {
         throw new IllegalStateException("commit out of order: 0x" + Long.toHexString(p.zxid));
       }
       log.commitUpTo(p.zxid);
       Commit commit = new Commit(p.zxid);
       Inform inform = new Inform(p.zxid, p.txn);
-      for (LearnerHandler h : handlers.values()) {
+      for (LearnerHandler h : handlers.all()) {
         if (h.streaming()) {
           transport.send(h.id, h.observer ? inform : commit);
         }
@@ -367,7 +355,7 @@ final class LeaderRole {
   }
 
   void onPing(long from, Ping ping) {
-    if (handlers.containsKey(from) && !ping.touches().isEmpty()) {
+    if (handlers.get(from) != null && !ping.touches().isEmpty()) {
       peer.listener().onTouches(from, ping.touches());
     }
   }
@@ -402,35 +390,17 @@ final class LeaderRole {
     }
     if (++pingTicks >= timing.pingTicks()) {
       pingTicks = 0;
-      Ping ping = new Ping(List.of());
-      for (LearnerHandler h : handlers.values()) {
-        if (h.stage != Stage.INFO_RECEIVED) {
-          transport.send(h.id, ping);
-        }
-      }
+      handlers.pingAll();
     }
-    Set<Long> alive = new HashSet<>();
+    Set<Long> alive = handlers.expireSilent();
     alive.add(myId);
-    for (LearnerHandler h : List.copyOf(handlers.values())) {
-      h.silentTicks++;
-      int limit = h.synced() ? timing.syncTicks() : timing.initTicks();
-      if (h.silentTicks > limit) {
-        handlers.remove(h.id);
-        transport.disconnect(h.id);
-      } else if (h.synced()) {
-        alive.add(h.id);
-      }
-    }
     if (phase == Phase.BROADCAST && !quorum.isQuorum(alive)) {
       peer.goLooking("leader lost its quorum of synced followers");
     }
   }
 
   void abandon() {
-    for (long id : handlers.keySet()) {
-      transport.disconnect(id);
-    }
-    handlers.clear();
+    handlers.dropAll();
     outstanding.clear();
   }
 
@@ -439,21 +409,19 @@ final class LeaderRole {
   }
 
   int learnerCount() {
-    return handlers.size();
+    return handlers.count();
   }
 
   int syncedFollowers() {
-    return (int)
-        handlers.values().stream().filter(h -> !h.observer && h.stage == Stage.BROADCAST).count();
+    return handlers.inBroadcast(false);
   }
 
   int syncedObservers() {
-    return (int)
-        handlers.values().stream().filter(h -> h.observer && h.stage == Stage.BROADCAST).count();
+    return handlers.inBroadcast(true);
   }
 
   int pendingSyncs() {
-    return (int) handlers.values().stream().filter(h -> h.stage != Stage.BROADCAST).count();
+    return handlers.syncing();
   }
 
   int outstandingCount() {

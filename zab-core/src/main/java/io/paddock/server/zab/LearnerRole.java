@@ -34,6 +34,7 @@ final class LearnerRole {
   private Phase phase = Phase.DISCOVERY;
   private long epoch = -1;
   private boolean syncStarted;
+  private String syncKind = "none";
   private long pendingNewLeader = -1;
   private boolean newLeaderAcked;
   private long pendingAckZxid = -1;
@@ -121,12 +122,11 @@ final class LearnerRole {
     }
     epoch = li.newEpoch();
     long ackedEpoch = current;
-    if (!observer) {
-      if (li.newEpoch() > accepted) {
-        log.store().writeAcceptedEpoch(li.newEpoch()); // durable before ACKEPOCH
-      } else {
-        ackedEpoch = -1; // already accepted this epoch: does not count again
-      }
+    if (li.newEpoch() > accepted || observer && li.newEpoch() != accepted) {
+      // Durable before ACKEPOCH. An observer never votes, so it follows any epoch it is given.
+      log.store().writeAcceptedEpoch(li.newEpoch());
+    } else if (!observer) {
+      ackedEpoch = -1; // already accepted this epoch: does not count again
     }
     transport.send(leaderId, new AckEpoch(ackedEpoch, log.lastLogged()));
     phase = Phase.SYNCHRONIZATION;
@@ -139,6 +139,7 @@ final class LearnerRole {
       return false;
     }
     syncStarted = true;
+    syncKind = kind;
     return true;
   }
 
@@ -213,7 +214,8 @@ final class LearnerRole {
       return;
     }
     phase = Phase.BROADCAST;
-    peer.transitioned("up to date with leader " + leaderId + " in epoch " + epoch);
+    peer.transitioned(
+        "up to date with leader " + leaderId + " in epoch " + epoch + " by " + syncKind);
   }
 
   /** After the driver's one fsync: the NEWLEADER ack, then proposal acks, then applies. */

@@ -57,9 +57,12 @@ final class SyncPlanner {
     if (learnerZxid == store.lastLoggedZxid()) {
       return learnerZxid;
     }
+    if (store.entriesAfter(learnerZxid, 1) == null) {
+      return -1; // the log window starts after the learner's zxid
+    }
     List<LogEntry> probe = store.entriesAfter(learnerZxid - 1, 1);
     if (probe == null) {
-      return -1;
+      return learnerZxid; // the window starts exactly at it: the leader's snapshot point
     }
     if (!probe.isEmpty() && probe.get(0).zxid() == learnerZxid) {
       return learnerZxid;

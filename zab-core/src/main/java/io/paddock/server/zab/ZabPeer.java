@@ -5,8 +5,6 @@ import io.paddock.server.zab.ZabMessage.FollowerInfo;
 import io.paddock.server.zab.ZabMessage.Forward;
 import io.paddock.server.zab.ZabMessage.Notification;
 import io.paddock.server.zab.ZabMessage.Ping;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 
@@ -38,7 +36,7 @@ public final class ZabPeer {
   private boolean started;
   private boolean stopped;
   private long protocolErrors;
-  private final List<SyncPlan.Kind> syncKinds = new ArrayList<>();
+  private final long[] syncsByKind = new long[SyncPlan.Kind.values().length];
 
   /**
    * A peer over its store; call {@link #start()} to begin.
@@ -256,8 +254,9 @@ public final class ZabPeer {
     return listener;
   }
 
-  List<SyncPlan.Kind> syncKinds() {
-    return syncKinds;
+  /** How many learners this peer synced (as leader) by {@code kind}. */
+  long syncs(SyncPlan.Kind kind) {
+    return syncsByKind[kind.ordinal()];
   }
 
   LeaderRole leaderRole() {
@@ -265,7 +264,7 @@ public final class ZabPeer {
   }
 
   void syncChosen(long learnerId, SyncPlan.Kind kind) {
-    syncKinds.add(kind);
+    syncsByKind[kind.ordinal()]++;
   }
 
   void protocolError(long fromId, String what) {
