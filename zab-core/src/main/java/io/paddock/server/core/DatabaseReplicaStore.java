@@ -149,7 +149,7 @@ final class DatabaseReplicaStore implements ReplicaStore {
               + " carries zxid 0x"
               + Zxid.toHex(decoded.header().zxid()));
     }
-    db.log(decoded.header(), decoded.txn());
+    db.logEncoded(zxid, txn);
     remember(zxid, txn);
   }
 

@@ -145,7 +145,8 @@ public final class EnsembleCore implements ServerCore, AutoCloseable {
     StorageDirectory snapshots = storage.open(config.dataDir().resolve(ConfigLimits.VERSION_DIR));
     StorageDirectory logs = storage.open(config.dataLogDir().resolve(ConfigLimits.VERSION_DIR));
     ZnodeDatabase db =
-        ZnodeDatabase.open(snapshots, logs, StandaloneCore.databaseOptions(config, randomSeed));
+        ZnodeDatabase.openReplica(
+            snapshots, logs, StandaloneCore.databaseOptions(config, randomSeed));
     try {
       DatabaseReplicaStore store = new DatabaseReplicaStore(db, new AtomicStateFile(snapshots));
       PeerTiming timing =

@@ -288,6 +288,19 @@ public final class QuorumTransport implements ZabTransport, AutoCloseable {
   }
 
   /**
+   * Closes the quorum connection to {@code peerId} (the peer abandoned it: a protocol error, or a
+   * leader it no longer follows): what is queued is dropped, both sides learn of the break, and the
+   * next connection starts afresh.
+   */
+  @Override
+  public void disconnect(long peerId) {
+    QuorumLink link = quorumLinks.get(peerId);
+    if (link != null) {
+      link.closeCurrent();
+    }
+  }
+
+  /**
    * Cuts this member off from {@code peers} until {@link #heal()}: traffic to and from them is
    * dropped, existing connections with them are closed (the quorum ones reported), and their
    * connection attempts are refused. Adds to members isolated before.

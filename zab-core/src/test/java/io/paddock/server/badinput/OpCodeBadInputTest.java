@@ -5,6 +5,7 @@ import static io.paddock.server.badinput.Frames.frame;
 import static io.paddock.server.badinput.Frames.int32;
 import static io.paddock.server.badinput.Frames.requestPayload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paddock.client.protocol.CheckVersionRequest;
@@ -13,6 +14,7 @@ import io.paddock.client.protocol.GetDataRequest;
 import io.paddock.server.interop.CoreKind;
 import io.paddock.server.interop.TestCore;
 import io.paddock.store.model.OpCode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -46,7 +48,15 @@ class OpCodeBadInputTest extends BadInputTestBase {
   void unknownOpIsUnimplementedWithZxidMinusOneThenClosed(CoreKind kind, int op) {
     try (WireClient w = connected(core(kind))) {
       w.request(5, op, null);
-      assertEquals("reply xid=5 zxid=-1 UNIMPLEMENTED; closed", w.outcome().text());
+      Outcome outcome = w.outcome();
+      if (!outcome.closed()) {
+        // Seen once from Apache ZooKeeper under heavy load: the probe ping was answered before
+        // the close. What matters is the reply and that the connection then closes.
+        assertEquals("reply xid=5 zxid=-1 UNIMPLEMENTED; open", outcome.text());
+        assertNull(w.readReply(Duration.ofSeconds(10)), "the server closes the connection");
+        return;
+      }
+      assertEquals("reply xid=5 zxid=-1 UNIMPLEMENTED; closed", outcome.text());
     }
   }
 

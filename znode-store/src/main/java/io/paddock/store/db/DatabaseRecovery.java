@@ -29,11 +29,22 @@ final class DatabaseRecovery {
   private static final int READ_BUFFER_BYTES = 1 << 16;
 
   private final SnapshotFiles snapshots;
+  private final boolean applyLog;
   private final TxnLog log;
   private final String snapshotDir;
   private final String logDir;
 
   DatabaseRecovery(SnapshotFiles snapshots, TxnLog log, String snapshotDir, String logDir) {
+    this(snapshots, log, snapshotDir, logDir, true);
+  }
+
+  /**
+   * @param applyLog false for a replica: the txns logged after the snapshot are checked (no gap)
+   *     but not applied — some may never have been committed; ZAB applies them once it knows
+   */
+  DatabaseRecovery(
+      SnapshotFiles snapshots, TxnLog log, String snapshotDir, String logDir, boolean applyLog) {
+    this.applyLog = applyLog;
     this.snapshots = snapshots;
     this.log = log;
     this.snapshotDir = snapshotDir;
@@ -139,8 +150,10 @@ final class DatabaseRecovery {
                   + Zxid.toHex(zxid)
                   + "; txns in between are missing");
         }
-        DecodedTxn txn = decode(entry);
-        tree.apply(txn.header(), txn.txn());
+        if (applyLog) {
+          DecodedTxn txn = decode(entry);
+          tree.apply(txn.header(), txn.txn());
+        }
         previous = zxid;
         replayed++;
       }

@@ -40,6 +40,13 @@ public final class ZnodeDatabase implements Closeable {
   private final Random random;
   private final String snapshotDirName;
   private final String logDirName;
+
+  /** False for a replica: recovery leaves logged txns unapplied (see {@link #openReplica}). */
+  private final boolean applyLog;
+
+  /** The snapshot the tree was last recovered from (or installed): the log follows it unbroken. */
+  private long recoveryBaseZxid;
+
   private DataTree tree;
   private final RecoveryReport recoveryReport;
   private final JuteWriter encoder = new JuteWriter(ENCODE_BUFFER_BYTES);
@@ -53,7 +60,8 @@ public final class ZnodeDatabase implements Closeable {
       SnapshotFiles snapshots,
       DatabaseOptions options,
       DatabaseRecovery.Outcome outcome,
-      String logDirName) {
+      String logDirName,
+      boolean applyLog) {
     this.snapshotDir = snapshotDir;
     this.log = log;
     this.snapshots = snapshots;
@@ -62,8 +70,24 @@ public final class ZnodeDatabase implements Closeable {
     this.tree = outcome.tree();
     this.snapshotDirName = snapshotDir.describe("");
     this.logDirName = logDirName;
+    this.applyLog = applyLog;
+    this.recoveryBaseZxid = outcome.report().snapshotZxid();
     this.recoveryReport = outcome.report();
     this.nextSnapshotAfterTxns = drawSnapshotPoint();
+  }
+
+  /**
+   * Opens a replica's database (an ensemble member): the newest valid snapshot is loaded, and the
+   * txns logged after it are checked but not applied, since some may never have been committed.
+   * {@link #lastLoggedZxid()} still reports them; the caller applies each with {@link #apply} once
+   * it is known committed, reading them with {@link #entriesAfter}.
+   *
+   * @throws DatabaseRefusedException when starting could lose data
+   */
+  public static ZnodeDatabase openReplica(
+      StorageDirectory snapshotDir, StorageDirectory logDir, DatabaseOptions options)
+      throws IOException {
+    return open(snapshotDir, logDir, options, false);
   }
 
   /**
@@ -77,20 +101,34 @@ public final class ZnodeDatabase implements Closeable {
   public static ZnodeDatabase open(
       StorageDirectory snapshotDir, StorageDirectory logDir, DatabaseOptions options)
       throws IOException {
+    return open(snapshotDir, logDir, options, true);
+  }
+
+  private static ZnodeDatabase open(
+      StorageDirectory snapshotDir,
+      StorageDirectory logDir,
+      DatabaseOptions options,
+      boolean applyLog)
+      throws IOException {
     TxnLog log = TxnLog.open(logDir, options.logOptions());
     try {
       SnapshotFiles snapshots = new SnapshotFiles(snapshotDir);
       DatabaseRecovery.Outcome outcome =
-          new DatabaseRecovery(snapshots, log, snapshotDir.describe(""), logDir.describe(""))
+          new DatabaseRecovery(
+                  snapshots, log, snapshotDir.describe(""), logDir.describe(""), applyLog)
               .recover();
       ZnodeDatabase db =
-          new ZnodeDatabase(snapshotDir, log, snapshots, options, outcome, logDir.describe(""));
+          new ZnodeDatabase(
+              snapshotDir, log, snapshots, options, outcome, logDir.describe(""), applyLog);
       RecoveryReport report = outcome.report();
       if (report.fresh()) {
         db.beginSnapshot().finish();
       }
       LOG.info(
-          "Database ready at zxid 0x{}: snapshot 0x{} plus {} logged txns{}",
+          applyLog
+              ? "Database ready at zxid 0x{}: snapshot 0x{} plus {} logged txns{}"
+              : "Replica database at zxid 0x{}: snapshot 0x{}; {} logged txns wait to be known"
+                  + " committed{}",
           Zxid.toHex(report.lastZxid()),
           Zxid.toHex(report.snapshotZxid()),
           report.txnsReplayed(),
@@ -136,6 +174,16 @@ public final class ZnodeDatabase implements Closeable {
     encoder.reset();
     TxnCodec.encode(header, txn, encoder);
     log.append(header.zxid(), encoder.asByteBuffer());
+  }
+
+  /**
+   * Appends a txn already encoded by {@link TxnCodec} (a replica logs the leader's bytes as they
+   * came, without encoding them again).
+   *
+   * @throws IllegalArgumentException if its zxid does not exceed the last logged one
+   */
+  public void logEncoded(long zxid, byte[] payload) {
+    log.append(zxid, java.nio.ByteBuffer.wrap(payload));
   }
 
   /** Makes every logged txn durable with one write and one fsync (group commit). */
@@ -235,8 +283,13 @@ public final class ZnodeDatabase implements Closeable {
       return List.of();
     }
     long first = log.firstZxid();
-    // The log answers when it reaches back to zxid, or starts with the txn right after it.
-    if (first == TxnLog.NO_ZXID || (first > zxid && first != zxid + 1)) {
+    // The log answers when it reaches back to zxid, or starts with the txn right after it,
+    // or is the snapshot recovery started from, whose log continuity recovery has checked.
+    boolean reaches =
+        first <= zxid
+            || first == zxid + 1
+            || (zxid == recoveryBaseZxid && DatabaseRecovery.follows(zxid, first));
+    if (first == TxnLog.NO_ZXID || !reaches) {
       return null;
     }
     List<io.paddock.store.log.LogEntry> out = new ArrayList<>();
@@ -266,8 +319,9 @@ public final class ZnodeDatabase implements Closeable {
     if (tree.lastProcessedZxid() > zxid) {
       snapshots.deleteAfter(zxid);
       DatabaseRecovery.Outcome outcome =
-          new DatabaseRecovery(snapshots, log, snapshotDirName, logDirName).recover();
+          new DatabaseRecovery(snapshots, log, snapshotDirName, logDirName, applyLog).recover();
       tree = outcome.tree();
+      recoveryBaseZxid = outcome.report().snapshotZxid();
       txnsSinceSnapshot = 0;
       LOG.info(
           "Database rewound to zxid 0x{} (tree at 0x{})",
@@ -311,6 +365,7 @@ public final class ZnodeDatabase implements Closeable {
     log.truncateAfter(TxnLog.NO_ZXID);
     snapshots.deleteAfter(zxid);
     tree = loaded;
+    recoveryBaseZxid = zxid;
     txnsSinceSnapshot = 0;
     LOG.info("Installed a snapshot at zxid 0x{} ({} bytes)", Zxid.toHex(zxid), snapshot.length);
   }

@@ -137,4 +137,34 @@ class ZnodeDatabaseReplicaTest {
           IllegalArgumentException.class, () -> db.installSnapshot(0, new byte[] {1, 2, 3}));
     }
   }
+
+  @Test
+  void aReplicaRecoversTheSnapshotAndLeavesLoggedTxnsForZabToApply(@TempDir Path dir)
+      throws IOException {
+    try (ZnodeDatabase db = open(dir)) {
+      for (int i = 1; i <= 5; i++) {
+        create(db, Zxid.make(1, i), "/n" + i);
+      }
+    }
+    StorageDirectory snaps = new NioStorageDirectory(dir.resolve("data"));
+    StorageDirectory logs = new NioStorageDirectory(dir.resolve("log"));
+    try (ZnodeDatabase replica =
+        ZnodeDatabase.openReplica(snaps, logs, new DatabaseOptions(SMALL_LOG, 1_000_000, 7, 42))) {
+      assertEquals(0, replica.tree().lastProcessedZxid(), "nothing logged is applied yet");
+      assertEquals(Zxid.make(1, 5), replica.lastLoggedZxid());
+      assertNull(replica.tree().getData("/n1"));
+      List<LogEntry> pending = replica.entriesAfter(0, 100);
+      assertNotNull(pending, "the log follows the snapshot recovery started from");
+      assertEquals(5, pending.size());
+      // An uncommitted tail can now be cut without rewinding anything applied.
+      replica.truncateAfter(Zxid.make(1, 3));
+      assertEquals(Zxid.make(1, 3), replica.lastLoggedZxid());
+      for (LogEntry e : replica.entriesAfter(0, 100)) {
+        io.paddock.store.txn.DecodedTxn t = io.paddock.store.txn.TxnCodec.decode(e.payloadBytes());
+        replica.apply(t.header(), t.txn());
+      }
+      assertNotNull(replica.tree().getData("/n3"));
+      assertNull(replica.tree().getData("/n4"));
+    }
+  }
 }
