@@ -110,12 +110,24 @@ public final class SequentialContest {
     private final CompletableFuture<Boolean> result = new CompletableFuture<>();
     private final AtomicReference<CompletableFuture<Void>> signal = new AtomicReference<>();
     private final AtomicReference<String> watched = new AtomicReference<>();
-    private final Watcher watcher = event -> wakeUp();
+    private final Watcher watcher = this::onWatchEvent;
 
     Wait(String ourName, long deadlineNanos, CompletableFuture<?> cancel) {
       this.ourName = ourName;
       this.deadlineNanos = deadlineNanos;
       this.cancel = cancel;
+    }
+
+    /**
+     * A node event consumed the one-shot watch on that node: forget it, so that no removeWatches
+     * request is sent for a watch that is no longer there (one request less per hand-off).
+     */
+    private void onWatchEvent(io.paddock.client.WatchedEvent event) {
+      String path = event.path();
+      if (path != null && event.type() != io.paddock.store.model.EventType.NONE) {
+        watched.compareAndSet(ZnodePaths.name(path), null);
+      }
+      wakeUp();
     }
 
     void wakeUp() {
