@@ -35,7 +35,10 @@ final class DatabaseReplicaStore implements ReplicaStore {
   private final Map<Long, DecodedTxn> proposedHere = new HashMap<>();
 
   /** The txns appended since {@link #tailBase}, newest last: served from memory, not the disk. */
-  private final java.util.ArrayDeque<LogEntry> tail = new java.util.ArrayDeque<>();
+  private final ArrayList<LogEntry> tail = new ArrayList<>();
+
+  /** Index of the oldest live entry of {@link #tail} (dropped ones are nulled, then compacted). */
+  private int tailStart;
 
   private long tailBase;
   private long tailBytes;
@@ -58,19 +61,42 @@ final class DatabaseReplicaStore implements ReplicaStore {
   static final long TAIL_BYTES_MAX = 64L << 20;
 
   private void remember(long zxid, byte[] txn) {
-    tail.addLast(new LogEntry(zxid, txn));
+    tail.add(new LogEntry(zxid, txn));
     tailBytes += txn.length;
-    while (tail.size() > TAIL_ENTRIES_MAX || tailBytes > TAIL_BYTES_MAX) {
-      LogEntry dropped = tail.pollFirst();
+    while (tail.size() - tailStart > TAIL_ENTRIES_MAX || tailBytes > TAIL_BYTES_MAX) {
+      LogEntry dropped = tail.set(tailStart++, null);
       tailBytes -= dropped.txn().length;
       tailBase = dropped.zxid();
     }
+    if (tailStart > TAIL_COMPACT_MIN && tailStart > tail.size() / 2) {
+      tail.subList(0, tailStart).clear();
+      tailStart = 0;
+    }
   }
+
+  /** Dropped slots at the head of the tail list that trigger a compaction. */
+  private static final int TAIL_COMPACT_MIN = 4096;
 
   private void resetTail(long base) {
     tail.clear();
+    tailStart = 0;
     tailBytes = 0;
     tailBase = base;
+  }
+
+  /** The index of the first tail entry with a zxid above {@code zxid} (binary search). */
+  private int firstAfter(long zxid) {
+    int lo = tailStart;
+    int hi = tail.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (tail.get(mid).zxid() <= zxid) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private long readEpoch(String name) throws IOException {
@@ -165,16 +191,9 @@ final class DatabaseReplicaStore implements ReplicaStore {
   @Override
   public List<LogEntry> entriesAfter(long zxid, int maxEntries) {
     if (zxid >= tailBase) {
-      List<LogEntry> out = new ArrayList<>();
-      for (java.util.Iterator<LogEntry> it = tail.descendingIterator(); it.hasNext(); ) {
-        LogEntry e = it.next();
-        if (e.zxid() <= zxid) {
-          break;
-        }
-        out.add(e);
-      }
-      java.util.Collections.reverse(out);
-      return out.size() > maxEntries ? new ArrayList<>(out.subList(0, maxEntries)) : out;
+      int from = firstAfter(zxid);
+      int to = (int) Math.min(tail.size(), (long) from + maxEntries);
+      return new ArrayList<>(tail.subList(from, to));
     }
     try {
       if (db.lastLoggedZxid() > db.lastDurableZxid()) {
@@ -199,8 +218,8 @@ final class DatabaseReplicaStore implements ReplicaStore {
     try {
       proposedHere.keySet().removeIf(z -> z > zxid);
       db.truncateAfter(zxid);
-      while (!tail.isEmpty() && tail.peekLast().zxid() > zxid) {
-        tailBytes -= tail.pollLast().txn().length;
+      while (tail.size() > tailStart && tail.get(tail.size() - 1).zxid() > zxid) {
+        tailBytes -= tail.remove(tail.size() - 1).txn().length;
       }
       if (tailBase > zxid) {
         resetTail(zxid);
