@@ -64,7 +64,8 @@ class CacheTest extends RecipeTestBase {
 
   @Test
   void treeCacheEqualsTheServerAfterARandomStorm() throws Exception {
-    long seed = Long.getLong("paddock.test.seed", System.nanoTime()); // replay: -Dpaddock.test.seed=N
+    long seed =
+        Long.getLong("paddock.test.seed", System.nanoTime()); // replay: -Dpaddock.test.seed=N
     Random random = new Random(seed);
     PaddockFramework writer = newFramework();
     PaddockFramework reader = newFramework();
