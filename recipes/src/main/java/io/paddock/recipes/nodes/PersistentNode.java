@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +63,9 @@ public class PersistentNode implements Closeable {
   private final Set<Long> ourSessions = ConcurrentHashMap.newKeySet();
   private final Watcher watcher = this::onEvent;
   private final ConnectionStateListener stateListener = this::onState;
+
+  /** Only one first create at a time: two could make two sequential nodes. */
+  private final AtomicBoolean firstCreateInFlight = new AtomicBoolean();
 
   private volatile byte[] data;
   private volatile String actualPath;
@@ -207,6 +211,9 @@ public class PersistentNode implements Closeable {
       return;
     }
     String known = actualPath;
+    if (known == null && !firstCreateInFlight.compareAndSet(false, true)) {
+      return; // the first create in flight decides, and retries if it fails
+    }
     String target = known == null ? basePath : known;
     CreateBuilder create = framework.create().withMode(known == null ? mode : reCreateMode(mode));
     if (ttlMs > 0) {
@@ -218,7 +225,19 @@ public class PersistentNode implements Closeable {
     if (protection && known == null) {
       create.withProtection();
     }
-    create.forPathAsync(target, data.clone()).whenComplete((path, e) -> onCreated(target, path, e));
+    boolean first = known == null;
+    create
+        .forPathAsync(target, data.clone())
+        .whenComplete(
+            (path, e) -> {
+              if (first) {
+                if (e == null && lifecycle.isStarted()) {
+                  actualPath = path; // claim the name before another create may start
+                }
+                firstCreateInFlight.set(false);
+              }
+              onCreated(target, path, e);
+            });
   }
 
   private void onCreated(String target, String path, Throwable e) {

@@ -95,6 +95,24 @@ class PersistentNodeTest extends RecipeTestBase {
   }
 
   @Test
+  void aSequentialNodeStartedBeforeTheConnectionIsCreatedOnce() throws Exception {
+    PaddockFramework other = newFramework();
+    PaddockFramework owner = closeAfter(frameworkBuilder().build());
+    owner.start();
+    PersistentNode node =
+        closeAfter(
+            PersistentNode.builder(owner, "/pn/early/n-")
+                .mode(CreateMode.EPHEMERAL_SEQUENTIAL)
+                .build());
+    node.start(); // before CONNECTED: the start and the state listener both want to create
+    assertTrue(node.waitForInitialCreate(WAIT));
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(WAIT)
+        .until(() -> other.getChildren().forPath("/pn/early").size() == 1);
+  }
+
+  @Test
   void persistentNodeSurvivesAServerRestartAndAdoptsAnExistingNode() throws Exception {
     PaddockFramework owner = newFramework();
     PaddockFramework other = newFramework();
