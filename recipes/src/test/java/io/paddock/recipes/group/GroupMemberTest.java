@@ -77,6 +77,29 @@ class GroupMemberTest extends RecipeTestBase {
   }
 
   @Test
+  void afterAServerRestartTheGroupShowsEveryMemberAgain() throws Exception {
+    PaddockFramework fa = newFramework();
+    PaddockFramework fb = newFramework();
+    GroupMember a = closeAfter(new GroupMember(fa, "/grp/g2", "a", bytes("a")));
+    GroupMember b = closeAfter(new GroupMember(fb, "/grp/g2", "b", bytes("b")));
+    a.start();
+    b.start();
+    await().atMost(WAIT).until(() -> a.currentMembers().size() == 2);
+    core().stop();
+    await().atMost(WAIT).until(() -> !fa.isConnected());
+    core().start();
+    assertTrue(fa.blockUntilConnected(WAIT));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                a.currentMembers().keySet().equals(Set.of("a", "b"))
+                    && fa.getChildren().forPath("/grp/g2").size() == 2);
+    b.close();
+    await().atMost(WAIT).until(() -> a.currentMembers().keySet().equals(Set.of("a")));
+  }
+
+  @Test
   void aMemberWhoseFrameworkClosesLeavesAndInvalidIdsAreRefused() throws Exception {
     PaddockFramework fa = newFramework();
     PaddockFramework fc = newFramework();

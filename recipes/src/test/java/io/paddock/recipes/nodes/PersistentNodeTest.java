@@ -113,6 +113,25 @@ class PersistentNodeTest extends RecipeTestBase {
   }
 
   @Test
+  void anEphemeralNodeOfAnotherLiveSessionIsTakenOverOnlyOnceItGoes() throws Exception {
+    PaddockFramework first = newFramework();
+    PaddockFramework second = newFramework();
+    PersistentNode a =
+        closeAfter(PersistentNode.builder(first, "/pn/dup/x").data(bytes("a")).build());
+    a.start();
+    assertTrue(a.waitForInitialCreate(WAIT));
+    PersistentNode b =
+        closeAfter(PersistentNode.builder(second, "/pn/dup/x").data(bytes("b")).build());
+    b.start();
+    assertFalse(b.waitForInitialCreate(Duration.ofMillis(500)), "the node is someone else's");
+    assertEquals(first.client().sessionId(), stat(second, "/pn/dup/x").ephemeralOwner());
+    a.close();
+    assertTrue(b.waitForInitialCreate(WAIT));
+    assertEquals(second.client().sessionId(), stat(first, "/pn/dup/x").ephemeralOwner());
+    assertArrayEquals(bytes("b"), first.getData().forPath("/pn/dup/x"));
+  }
+
+  @Test
   void persistentNodeSurvivesAServerRestartAndAdoptsAnExistingNode() throws Exception {
     PaddockFramework owner = newFramework();
     PaddockFramework other = newFramework();
