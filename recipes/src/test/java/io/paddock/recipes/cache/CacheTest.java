@@ -99,6 +99,73 @@ class CacheTest extends RecipeTestBase {
   }
 
   @Test
+  void treeCacheEqualsTheServerAfterAStormAcrossAPartitionAndASessionExpiry() throws Exception {
+    long seed =
+        Long.getLong("paddock.test.seed", System.nanoTime()); // replay: -Dpaddock.test.seed=N
+    Random random = new Random(seed);
+    PaddockFramework writer = newFramework();
+    PartitionProxy proxy = closeAfter(new PartitionProxy(connectString()));
+    PaddockFramework reader =
+        started(frameworkBuilder().connectString(proxy.connectString()).build());
+    TreeCache cache = closeAfter(TreeCache.builder(reader, "/storm").maxDepth(3).build());
+    // a mirror built from the events alone must end equal to the cache: no event is missed
+    java.util.Map<String, String> mirror = new java.util.concurrent.ConcurrentHashMap<>();
+    cache.addListener(
+        e -> {
+          switch (e.type()) {
+            case NODE_ADDED, NODE_UPDATED ->
+                mirror.put(e.data().path(), new String(e.data().data(), StandardCharsets.UTF_8));
+            case NODE_REMOVED -> mirror.remove(e.data().path());
+            default -> {
+              // boundaries and connection events
+            }
+          }
+        });
+    cache.start();
+    assertTrue(cache.awaitInitialized(WAIT));
+    int opsPerPhase = 60;
+    storm(writer, random, "/storm", opsPerPhase);
+    proxy.partition();
+    await().atMost(WAIT).until(() -> !reader.isConnected());
+    storm(writer, random, "/storm", opsPerPhase);
+    proxy.heal();
+    storm(writer, random, "/storm", opsPerPhase);
+    expireSession(reader);
+    storm(writer, random, "/storm", opsPerPhase);
+    TreeMap<String, String> expected = serverTree(writer, "/storm", 3);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertEquals(expected, cached(cache), "seed " + seed);
+              assertEquals(expected, new TreeMap<>(mirror), "events, seed " + seed);
+            });
+  }
+
+  /** Random creates, writes and deletes (some below depth 3) under {@code root}. */
+  private static void storm(PaddockFramework writer, Random random, String root, int ops)
+      throws Exception {
+    String[] names = {"a", "b", "c"};
+    for (int i = 0; i < ops; i++) {
+      StringBuilder path = new StringBuilder(root);
+      int depth = 1 + random.nextInt(4);
+      for (int d = 0; d < depth; d++) {
+        path.append('/').append(names[random.nextInt(names.length)]);
+      }
+      byte[] value = bytes("v" + random.nextInt(1_000));
+      try {
+        switch (random.nextInt(3)) {
+          case 0 -> writer.create().creatingParentsIfNeeded().forPath(path.toString(), value);
+          case 1 -> writer.setData().forPath(path.toString(), value);
+          default -> writer.delete().deletingChildrenIfNeeded().forPath(path.toString());
+        }
+      } catch (PaddockException e) {
+        // NodeExists, NoNode: the storm goes on
+      }
+    }
+  }
+
+  @Test
   void changesMadeDuringAPartitionAreReportedAfterItDeletesIncluded() throws Exception {
     PaddockFramework writer = newFramework();
     PartitionProxy proxy = closeAfter(new PartitionProxy(connectString()));
