@@ -363,6 +363,9 @@ final class CacheEngine {
     CacheEvent event = new CacheEvent(type, data, old);
     executor.execute(
         () -> {
+          if (!lifecycle.isStarted()) {
+            return; // closed while the event waited: a closed cache reports nothing
+          }
           try {
             sink.accept(event);
           } catch (RuntimeException e) {

@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
  * {@code maxDepth} levels (0 = the root only), with their data unless {@code cacheData(false)}. One
  * persistent recursive watch feeds it; after a reconnect or a session loss it re-reads every level
  * and reports what changed meanwhile, then RESYNCED. The root need not exist. Events come on the
- * executor (by default one thread of the cache's own), in order. Memory is bounded by the depth and
- * by dropping data. Thread-safe.
+ * executor (by default one thread of the cache's own), in order, and never after {@link #close()}.
+ * Memory is bounded by the depth and by dropping data; the server still sends the events of deeper
+ * nodes (the watch is recursive) and the cache drops them, so prefer a {@link PathChildrenCache} or
+ * a deeper root over a shallow cache of a busy deep tree. Thread-safe.
  */
 public final class TreeCache implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(TreeCache.class);

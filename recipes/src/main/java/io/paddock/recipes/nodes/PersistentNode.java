@@ -37,12 +37,12 @@ import org.slf4j.LoggerFactory;
  * loss an ephemeral node is absent until the new session re-creates it.
  *
  * <p>A sequential node keeps the name of its first create: re-creation uses the non-sequential mode
- * at that name. A protected create ({@link Builder#protection(boolean)}) survives a lost reply
- * without a duplicate. When an ephemeral node exists but belongs to another session, the node is
- * deleted if that session was one of ours (it is dead), otherwise it is watched and taken over once
- * it goes. A missing parent (without parent creation) or NoAuth is reported by {@link #failure()}
- * and retried only at the next reconnect. {@link #close()} deletes the node (guaranteed).
- * Thread-safe.
+ * at that name. A protected create ({@link PersistentNodeBuilder#protection(boolean)}) survives a
+ * lost reply without a duplicate. When an ephemeral node exists but belongs to another session, the
+ * node is deleted if that session was one of ours (it is dead), otherwise it is watched and taken
+ * over once it goes. A missing parent (without parent creation) or NoAuth is reported by {@link
+ * #failure()} and retried only at the next reconnect. {@link #close()} deletes the node
+ * (guaranteed). Thread-safe.
  */
 public class PersistentNode implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(PersistentNode.class);
@@ -71,15 +71,15 @@ public class PersistentNode implements Closeable {
   private volatile String actualPath;
   private volatile PaddockException failure;
 
-  /** Built by {@link Builder}. */
-  PersistentNode(Builder b, boolean deleteOnClose) {
-    this.framework = b.framework.newWatcherRemovingFramework();
-    this.basePath = ZnodePaths.validate(b.path);
-    this.mode = b.mode;
-    this.protection = b.protection;
-    this.ttlMs = b.ttlMs;
-    this.parentCreation = b.parentCreation;
-    this.data = b.data.clone();
+  /** Built by {@link PersistentNodeBuilder}. */
+  PersistentNode(PersistentNodeBuilder b, boolean deleteOnClose) {
+    this.framework = b.framework().newWatcherRemovingFramework();
+    this.basePath = ZnodePaths.validate(b.path());
+    this.mode = b.mode();
+    this.protection = b.protection();
+    this.ttlMs = b.ttlMs();
+    this.parentCreation = b.parentCreation();
+    this.data = b.data().clone();
     this.deleteOnClose = deleteOnClose;
     if (mode.isTtl() && ttlMs <= 0) {
       throw new IllegalArgumentException("a TTL mode needs ttlMs > 0");
@@ -90,8 +90,8 @@ public class PersistentNode implements Closeable {
   }
 
   /** A builder of a node at {@code path} (before protection or sequence suffix). */
-  public static Builder builder(PaddockFramework framework, String path) {
-    return new Builder(framework, path);
+  public static PersistentNodeBuilder builder(PaddockFramework framework, String path) {
+    return new PersistentNodeBuilder(framework, path);
   }
 
   /** Starts creating the node in the background. */
@@ -369,56 +369,5 @@ public class PersistentNode implements Closeable {
       case PERSISTENT_SEQUENTIAL_WITH_TTL -> CreateMode.PERSISTENT_WITH_TTL;
       default -> mode;
     };
-  }
-
-  /** Configures a {@link PersistentNode}. Not thread-safe. */
-  public static final class Builder {
-    private final PaddockFramework framework;
-    private final String path;
-    private CreateMode mode = CreateMode.EPHEMERAL;
-    private boolean protection;
-    private long ttlMs = -1;
-    private boolean parentCreation = true;
-    private byte[] data = new byte[0];
-
-    private Builder(PaddockFramework framework, String path) {
-      this.framework = Objects.requireNonNull(framework, "framework");
-      this.path = Objects.requireNonNull(path, "path");
-    }
-
-    /** The kind of node (default EPHEMERAL); not CONTAINER. */
-    public Builder mode(CreateMode mode) {
-      this.mode = Objects.requireNonNull(mode, "mode");
-      return this;
-    }
-
-    /** Whether the first create is protected against lost replies (default false). */
-    public Builder protection(boolean protection) {
-      this.protection = protection;
-      return this;
-    }
-
-    /** The TTL, for the TTL modes. */
-    public Builder ttlMs(long ttlMs) {
-      this.ttlMs = ttlMs;
-      return this;
-    }
-
-    /** Whether missing parents are created as containers (default true). */
-    public Builder parentCreation(boolean parentCreation) {
-      this.parentCreation = parentCreation;
-      return this;
-    }
-
-    /** The node's data (default empty). */
-    public Builder data(byte[] data) {
-      this.data = Objects.requireNonNull(data, "data").clone();
-      return this;
-    }
-
-    /** The node, not yet started. */
-    public PersistentNode build() {
-      return new PersistentNode(this, true);
-    }
   }
 }
