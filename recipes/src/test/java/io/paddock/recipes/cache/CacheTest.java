@@ -233,6 +233,23 @@ class CacheTest extends RecipeTestBase {
   }
 
   @Test
+  void aCacheStartedWhileTheServerIsDownFillsOnceItIsBack() throws Exception {
+    PaddockFramework writer = newFramework();
+    PaddockFramework reader = newFramework();
+    writer.create().forPath("/down", bytes("p"));
+    writer.create().forPath("/down/x", bytes("1"));
+    core().stop();
+    await().atMost(WAIT).until(() -> !reader.isConnected());
+    PathChildrenCache cache = closeAfter(new PathChildrenCache(reader, "/down"));
+    cache.start();
+    core().start();
+    assertTrue(cache.awaitInitialized(WAIT), "initialized once the server is back");
+    assertEquals(List.of("/down/x"), cache.currentData().stream().map(ChildData::path).toList());
+    writer.create().forPath("/down/y", bytes("2"));
+    await().atMost(WAIT).until(() -> cache.currentData().size() == 2);
+  }
+
+  @Test
   void depthBoundAndDataOptionLimitWhatIsKept() throws Exception {
     PaddockFramework fw = newFramework();
     fw.create().creatingParentsIfNeeded().forPath("/db/a/b/c", bytes("deep"));
