@@ -43,7 +43,10 @@ public final class NodeCache implements Closeable {
     runner.start();
   }
 
-  /** Waits for the first read. */
+  /**
+   * Waits for the first read; the cached data is then current (listeners may still be handling its
+   * events).
+   */
   public boolean awaitInitialized(Duration timeout) throws InterruptedException {
     return runner.awaitInitialized(timeout);
   }

@@ -45,7 +45,10 @@ public final class TreeCache implements Closeable {
     runner.start();
   }
 
-  /** Waits for the first full read. */
+  /**
+   * Waits for the first full read; the cached data is then complete (listeners may still be
+   * handling its events).
+   */
   public boolean awaitInitialized(Duration timeout) throws InterruptedException {
     return runner.awaitInitialized(timeout);
   }

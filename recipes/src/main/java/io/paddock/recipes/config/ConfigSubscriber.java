@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,9 @@ public final class ConfigSubscriber<T> implements Closeable {
   private final Map<String, VersionedValue<T>> values = new ConcurrentHashMap<>();
   private final List<ConfigListener<T>> listeners = new CopyOnWriteArrayList<>();
 
+  /** Counted down when the INITIALIZED event was handled, so the values include the first read. */
+  private final CountDownLatch initialized = new CountDownLatch(1);
+
   /** A subscriber of the keys under {@code basePath} (which need not exist yet). */
   public ConfigSubscriber(PaddockFramework framework, String basePath, ValueCodec<T> codec) {
     this.codec = Objects.requireNonNull(codec, "codec");
@@ -47,7 +52,7 @@ public final class ConfigSubscriber<T> implements Closeable {
 
   /** Waits for the first full read. */
   public boolean awaitInitialized(Duration timeout) throws InterruptedException {
-    return cache.awaitInitialized(timeout);
+    return initialized.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The current value of a key, if any. */
@@ -84,6 +89,9 @@ public final class ConfigSubscriber<T> implements Closeable {
   }
 
   private void onEvent(PathChildrenCacheEvent event) {
+    if (event.type() == PathChildrenCacheEvent.Type.INITIALIZED) {
+      initialized.countDown();
+    }
     ChildData d = event.data();
     if (d == null) {
       return;
