@@ -1,8 +1,8 @@
 package io.paddock.recipes.atomic;
 
 /**
- * How an atomic operation went: attempts and time in the optimistic phase and in the phase
- * promoted to a lock. Written by the one thread running the operation; read after it returns.
+ * How an atomic operation went: attempts and time in the optimistic phase and in the phase promoted
+ * to a lock. Written by the one thread running the operation; read after it returns.
  */
 public final class AtomicStats {
   private int optimisticTries;

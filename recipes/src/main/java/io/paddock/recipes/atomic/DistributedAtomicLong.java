@@ -72,7 +72,8 @@ public final class DistributedAtomicLong {
       return 0;
     }
     if (bytes.length != Long.BYTES) {
-      throw new IllegalStateException("corrupted data: a long counter holds " + bytes.length + " bytes");
+      throw new IllegalStateException(
+          "corrupted data: a long counter holds " + bytes.length + " bytes");
     }
     return ByteBuffer.wrap(bytes).getLong();
   }
@@ -97,7 +98,9 @@ public final class DistributedAtomicLong {
 
   /** Adds {@code delta} (overflow wraps, as for a Java long). */
   public AtomicValue<Long> add(long delta) throws PaddockException, InterruptedException {
-    return engine.trySet(current -> encode(decode(current) + delta)).map(DistributedAtomicLong::decode);
+    return engine
+        .trySet(current -> encode(decode(current) + delta))
+        .map(DistributedAtomicLong::decode);
   }
 
   /** Subtracts {@code delta}. */

@@ -26,7 +26,8 @@ final class BarrierSignal implements Watcher, ConnectionStateListener {
 
   @Override
   public synchronized void process(WatchedEvent event) {
-    if (event.type() == EventType.NODE_CREATED && event.path() != null
+    if (event.type() == EventType.NODE_CREATED
+        && event.path() != null
         && event.path().equals(createdPath)) {
       created = true;
     }

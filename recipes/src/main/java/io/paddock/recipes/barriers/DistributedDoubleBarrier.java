@@ -24,11 +24,11 @@ import org.slf4j.LoggerFactory;
  * <p>Corner cases: a wake-up is never trusted (the count is looked at again), but the creation of
  * {@code ready} is remembered, so a member that saw it pass even if the others already left. A
  * member whose process dies drops out with its ephemeral node, and the others' leave does not wait
- * for it. Leaving follows ZooKeeper's order: the lowest member deletes its node last (it watches the
- * highest); every other member deletes its node at once and watches the lowest. A timed-out enter
- * or leave deletes our node (we no longer take part); a connection problem during a wait throws
- * ConnectionLoss. Waits leave no watch behind. One instance is one member; it may enter and leave
- * in rounds, one round at a time. Thread-safe.
+ * for it. Leaving follows ZooKeeper's order: the lowest member deletes its node last (it watches
+ * the highest); every other member deletes its node at once and watches the lowest. A timed-out
+ * enter or leave deletes our node (we no longer take part); a connection problem during a wait
+ * throws ConnectionLoss. Waits leave no watch behind. One instance is one member; it may enter and
+ * leave in rounds, one round at a time. Thread-safe.
  */
 public final class DistributedDoubleBarrier {
   private static final Logger LOG = LoggerFactory.getLogger(DistributedDoubleBarrier.class);
@@ -167,7 +167,8 @@ public final class DistributedDoubleBarrier {
     }
   }
 
-  private boolean awaitAllOut(WatcherRemovingFramework watching, BarrierSignal signal, long deadline)
+  private boolean awaitAllOut(
+      WatcherRemovingFramework watching, BarrierSignal signal, long deadline)
       throws PaddockException, InterruptedException {
     boolean ourNodeShouldExist = true;
     while (true) {

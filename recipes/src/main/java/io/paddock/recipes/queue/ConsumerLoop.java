@@ -54,7 +54,7 @@ final class ConsumerLoop<T> implements Runnable {
 
   void onStateChanged(PaddockFramework fw, ConnectionState state) {
     try {
-      settings.consumer().stateChanged(fw, state);
+      settings.stateListener().stateChanged(fw, state);
     } catch (RuntimeException e) {
       LOG.warn("the consumer of {} failed on state {}", settings.queuePath(), state, e);
     }
@@ -215,29 +215,59 @@ final class ConsumerLoop<T> implements Runnable {
     } catch (PaddockException.NoNodeException | PaddockException.BadVersionException lost) {
       return false;
     }
+    int version = counted.version();
+    T item;
     try {
-      settings.consumer().consumeMessage(settings.serializer().deserialize(delivering.payload()));
-    } catch (Exception e) {
-      if (!running) {
-        return true; // closing: the item stays, its delivery counted, for the next consumer
-      }
-      LOG.warn("delivery {} of item {} of {} failed",
-          delivering.deliveries(), name, settings.queuePath(), e);
-      reject(name, counted.version(), delivering);
+      item = settings.serializer().deserialize(delivering.payload());
+    } catch (RuntimeException unreadable) {
+      LOG.warn("item {} of {} cannot be deserialized", name, settings.queuePath(), unreadable);
+      reject(name, version, delivering);
       return true;
     }
-    fenced(name, () -> framework.delete().withVersion(counted.version()).forPath(path));
+    LockedDelivery<T> delivery =
+        new LockedDelivery<>(
+            item,
+            delivering.deliveries(),
+            () -> fenced(name, () -> framework.delete().withVersion(version).forPath(path)),
+            () -> reject(name, version, delivering));
+    hand(name, delivery);
     return true;
   }
 
+  /** Hands a delivery to the consumer; an unsettled delivery is nacked (or left, when closing). */
+  private void hand(String name, LockedDelivery<T> delivery)
+      throws PaddockException, InterruptedException {
+    try {
+      if (settings.acknowledging() != null) {
+        settings.acknowledging().consume(delivery);
+      } else {
+        settings.consumer().consumeMessage(delivery.item());
+        delivery.ack();
+      }
+    } catch (Exception e) {
+      if (!running && !delivery.isSettled()) {
+        return; // closing: the item stays, its delivery counted, for the next consumer
+      }
+      LOG.warn("delivery {} of item {} of {} failed",
+          delivery.deliveryCount(), name, settings.queuePath(), e);
+    }
+    if (!delivery.isSettled() && running) {
+      if (settings.acknowledging() != null) {
+        LOG.warn("delivery {} of item {} of {} ended unsettled: nacked",
+            delivery.deliveryCount(), name, settings.queuePath());
+      }
+      delivery.nack();
+    }
+  }
+
   /** A nack: dead-letter after the last allowed delivery, else requeue or delete per the mode. */
-  private void reject(String name, int version, ItemEnvelope envelope)
+  private boolean reject(String name, int version, ItemEnvelope envelope)
       throws PaddockException, InterruptedException {
     if (settings.deadLettering() && envelope.deliveries() >= settings.maxDeliveries()) {
-      deadLetter(name, version, envelope);
+      return deadLetter(name, version, envelope);
     } else if (settings.errorMode() == ErrorMode.REQUEUE) {
       String tail = ZnodePaths.child(settings.queuePath(), ItemNaming.requeuePrefix(name));
-      fenced(
+      return fenced(
           name,
           () ->
               framework
@@ -246,7 +276,7 @@ final class ConsumerLoop<T> implements Runnable {
                   .create(tail, envelope.encode(), CreateMode.PERSISTENT_SEQUENTIAL)
                   .commit());
     } else {
-      fenced(name, () -> framework.delete().withVersion(version).forPath(itemPath(name)));
+      return fenced(name, () -> framework.delete().withVersion(version).forPath(itemPath(name)));
     }
   }
 
@@ -261,7 +291,7 @@ final class ConsumerLoop<T> implements Runnable {
   }
 
   /** Moves an item to the dead-letter path (a FIFO queue there), its delivery count reset. */
-  private void deadLetter(String name, int version, ItemEnvelope envelope)
+  private boolean deadLetter(String name, int version, ItemEnvelope envelope)
       throws PaddockException, InterruptedException {
     String deadLetterPath = settings.deadLetterPath();
     try {
@@ -270,9 +300,13 @@ final class ConsumerLoop<T> implements Runnable {
       // the usual case
     }
     String letter = ZnodePaths.child(deadLetterPath, ItemNaming.fifo());
-    LOG.warn("item {} of {} goes to {} after {} deliveries",
-        name, settings.queuePath(), deadLetterPath, envelope.deliveries());
-    fenced(
+    LOG.warn(
+        "item {} of {} goes to {} after {} deliveries",
+        name,
+        settings.queuePath(),
+        deadLetterPath,
+        envelope.deliveries());
+    return fenced(
         name,
         () ->
             framework
@@ -292,16 +326,20 @@ final class ConsumerLoop<T> implements Runnable {
   }
 
   /** Runs a fenced write; a version or existence mismatch means another consumer took over. */
-  private void fenced(String name, FencedWrite write)
+  private boolean fenced(String name, FencedWrite write)
       throws PaddockException, InterruptedException {
     try {
       write.run();
+      return true;
     } catch (PaddockException e) {
       if (e.code() != ErrorCode.BADVERSION && e.code() != ErrorCode.NONODE) {
         throw e;
       }
-      LOG.info("item {} of {} was redelivered elsewhere: this outcome is void",
-          name, settings.queuePath());
+      LOG.info(
+          "item {} of {} was redelivered elsewhere: this outcome is void",
+          name,
+          settings.queuePath());
+      return false;
     }
   }
 

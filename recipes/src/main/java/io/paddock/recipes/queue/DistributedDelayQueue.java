@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A distributed delay queue (Curator's DistributedDelayQueue): each item is delivered once its due
  * time (epoch ms, by the consumer's clock) has passed, earliest first. Nodes {@code
- * <path>/queue-<16 hex due>-<seq>}. The consumer sleeps until the earliest due time or a change,
- * so an item put late with an earlier due time is not held up. Clocks of producers and consumers
+ * <path>/queue-<16 hex due>-<seq>}. The consumer sleeps until the earliest due time or a change, so
+ * an item put late with an earlier due time is not held up. Clocks of producers and consumers
  * should agree roughly. Thread-safe.
  *
  * @param <T> the item type

@@ -51,7 +51,8 @@ public final class DistributedPriorityQueue<T> implements QueueBase {
    */
   public boolean put(T item, int priority, long maxWait, TimeUnit unit)
       throws PaddockException, InterruptedException {
-    return core.put(ItemNaming.priority(priority), List.of(item), QueueCore.deadline(maxWait, unit));
+    return core.put(
+        ItemNaming.priority(priority), List.of(item), QueueCore.deadline(maxWait, unit));
   }
 
   /** Puts several items of one priority atomically. */

@@ -7,9 +7,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A distributed FIFO queue (Curator's DistributedQueue): items in {@code <path>/queue-<seq>}
  * (PERSISTENT_SEQUENTIAL, protected single puts), delivered to the consumer in sequence order —
- * FIFO as long as there is one consumer (several consumers never get the same item, but interleave).
- * Delivery semantics and options: see {@link QueueBuilder} and the package documentation.
- * Thread-safe.
+ * FIFO as long as there is one consumer (several consumers never get the same item, but
+ * interleave). Delivery semantics and options: see {@link QueueBuilder} and the package
+ * documentation. Thread-safe.
  *
  * @param <T> the item type
  */
@@ -56,8 +56,8 @@ public final class DistributedQueue<T> implements QueueBase {
   }
 
   /**
-   * Puts several items atomically (one transaction; all or none), in list order, each its own
-   * node and delivery. At most {@link io.paddock.client.Ops#OPS_MAX} items.
+   * Puts several items atomically (one transaction; all or none), in list order, each its own node
+   * and delivery. At most {@link io.paddock.client.Ops#OPS_MAX} items.
    */
   public void putMulti(List<T> items) throws PaddockException, InterruptedException {
     core.put(ItemNaming.fifo(), List.copyOf(items), Long.MAX_VALUE);

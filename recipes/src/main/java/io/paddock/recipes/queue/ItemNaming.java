@@ -13,8 +13,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>FIFO and id queues: {@code queue-<seq>}, {@code queue-|<id>|<seq>}, by sequence;
- *   <li>priority: {@code queue-<8 hex digits>-<seq>}, the priority with its sign bit flipped so
- *       the hex sorts like the number: lower priority value first, then sequence;
+ *   <li>priority: {@code queue-<8 hex digits>-<seq>}, the priority with its sign bit flipped so the
+ *       hex sorts like the number: lower priority value first, then sequence;
  *   <li>delay: {@code queue-<16 hex digits>-<seq>}, the due time (epoch ms): earliest first.
  * </ul>
  */

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Builds the distributed queues (Curator's QueueBuilder). Defaults: at-most-once delivery, no bound,
- * {@link ErrorMode#REQUEUE}, no dead-lettering, daemon consumer threads. Not thread-safe.
+ * Builds the distributed queues (Curator's QueueBuilder). Defaults: at-most-once delivery, no
+ * bound, {@link ErrorMode#REQUEUE}, no dead-lettering, daemon consumer threads. Not thread-safe.
  *
  * <pre>{@code
  * DistributedQueue<String> queue =
@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadFactory;
 public final class QueueBuilder<T> {
   private final PaddockFramework framework;
   private final QueueConsumer<T> consumer;
+  private final AcknowledgingConsumer<T> acknowledging;
   private final QueueSerializer<T> serializer;
   private final String queuePath;
   private String lockPath;
@@ -36,10 +37,12 @@ public final class QueueBuilder<T> {
   private QueueBuilder(
       PaddockFramework framework,
       QueueConsumer<T> consumer,
+      AcknowledgingConsumer<T> acknowledging,
       QueueSerializer<T> serializer,
       String queuePath) {
     this.framework = Objects.requireNonNull(framework, "framework");
     this.consumer = consumer;
+    this.acknowledging = acknowledging;
     this.serializer = Objects.requireNonNull(serializer, "serializer");
     ZnodePaths.validate(framework.fullPath(queuePath));
     this.queuePath = queuePath;
@@ -56,7 +59,22 @@ public final class QueueBuilder<T> {
       QueueConsumer<T> consumer,
       QueueSerializer<T> serializer,
       String queuePath) {
-    return new QueueBuilder<>(framework, consumer, serializer, queuePath);
+    return new QueueBuilder<>(framework, consumer, null, serializer, queuePath);
+  }
+
+  /**
+   * A builder of a queue whose consumer settles every delivery explicitly ({@link Delivery#ack()},
+   * {@link Delivery#nack()}); it needs a {@link #lockPath}.
+   *
+   * @param consumer the consumer, not null
+   */
+  public static <T> QueueBuilder<T> acknowledgingBuilder(
+      PaddockFramework framework,
+      AcknowledgingConsumer<T> consumer,
+      QueueSerializer<T> serializer,
+      String queuePath) {
+    return new QueueBuilder<>(
+        framework, null, Objects.requireNonNull(consumer, "consumer"), serializer, queuePath);
   }
 
   /**
@@ -66,7 +84,8 @@ public final class QueueBuilder<T> {
    */
   public QueueBuilder<T> lockPath(String lockPath) {
     ZnodePaths.validate(framework.fullPath(lockPath));
-    if (ZnodePaths.isAtOrBelow(lockPath, queuePath) || ZnodePaths.isAtOrBelow(queuePath, lockPath)) {
+    if (ZnodePaths.isAtOrBelow(lockPath, queuePath)
+        || ZnodePaths.isAtOrBelow(queuePath, lockPath)) {
       throw new IllegalArgumentException("the lock path must be outside the queue path");
     }
     this.lockPath = lockPath;
@@ -143,6 +162,9 @@ public final class QueueBuilder<T> {
   }
 
   private QueueSettings<T> settings() {
+    if (acknowledging != null && lockPath == null) {
+      throw new IllegalStateException("explicit acknowledgement needs a lock path");
+    }
     if ((maxDeliveries > 0 || deadLetterPath != null) && lockPath == null) {
       throw new IllegalStateException("delivery counting and dead letters need a lock path");
     }
@@ -152,6 +174,7 @@ public final class QueueBuilder<T> {
     return new QueueSettings<>(
         framework,
         consumer,
+        acknowledging,
         serializer,
         queuePath,
         lockPath,

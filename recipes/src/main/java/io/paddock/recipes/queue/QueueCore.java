@@ -1,7 +1,7 @@
 package io.paddock.recipes.queue;
 
-import io.paddock.client.PaddockException;
 import io.paddock.client.Ops;
+import io.paddock.client.PaddockException;
 import io.paddock.recipes.ConnectionState;
 import io.paddock.recipes.ConnectionStateListener;
 import io.paddock.recipes.PaddockFramework;
@@ -52,7 +52,7 @@ final class QueueCore<T> {
   void start() {
     lifecycle.start();
     framework.addConnectionStateListener(stateListener);
-    if (settings.consumer() != null) {
+    if (settings.consumes()) {
       loop = new ConsumerLoop<>(settings, naming, framework);
       consumerThread = settings.threadFactory().newThread(loop);
       consumerThread.start();

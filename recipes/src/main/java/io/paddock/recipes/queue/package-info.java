@@ -2,9 +2,9 @@
  * Distributed queues over sequential nodes (Curator's queue package, built with {@link
  * io.paddock.recipes.queue.QueueBuilder}): {@link io.paddock.recipes.queue.DistributedQueue} (FIFO
  * for a single consumer), {@link io.paddock.recipes.queue.DistributedPriorityQueue}, {@link
- * io.paddock.recipes.queue.DistributedDelayQueue}, {@link io.paddock.recipes.queue.DistributedIdQueue}
- * (remove by id), and {@link io.paddock.recipes.queue.SimpleDistributedQueue} (ZooKeeper's own
- * queue recipe, data-compatible).
+ * io.paddock.recipes.queue.DistributedDelayQueue}, {@link
+ * io.paddock.recipes.queue.DistributedIdQueue} (remove by id), and {@link
+ * io.paddock.recipes.queue.SimpleDistributedQueue} (ZooKeeper's own queue recipe, data-compatible).
  *
  * <p>Delivery is at-most-once by default (an item is deleted, then handed to the consumer). With a
  * lock path it is at-least-once with acknowledgement: the consumer returning is the ack (the item

@@ -14,6 +14,7 @@ import io.paddock.recipes.internal.Failures;
 import io.paddock.recipes.internal.Lifecycle;
 import io.paddock.store.model.ErrorCode;
 import io.paddock.store.model.Stat;
+import io.paddock.store.model.WatcherType;
 import io.paddock.store.model.ZnodePaths;
 import java.io.Closeable;
 import java.util.Arrays;
@@ -200,12 +201,20 @@ public final class SharedValue implements SharedValueReader, Closeable {
         .whenComplete(
             (ok, e) -> {
               if (!lifecycle.isStarted()) {
-                framework.removeWatchers(); // a read racing close armed a watch after its sweep
+                // a read in flight when close swept the watches registered its watch afterwards
+                framework
+                    .watches()
+                    .remove(watcher)
+                    .ofType(WatcherType.DATA)
+                    .quietly()
+                    .forPathAsync(path);
               }
             });
   }
 
-  /** Takes a value read or written at {@code stat} if it is newer than ours, and tells listeners. */
+  /**
+   * Takes a value read or written at {@code stat} if it is newer than ours, and tells listeners.
+   */
   private void update(Stat stat, byte[] data) {
     byte[] value = data == null ? new byte[0] : data;
     VersionedValue<byte[]> next = new VersionedValue<>(stat.mzxid(), stat.version(), value);

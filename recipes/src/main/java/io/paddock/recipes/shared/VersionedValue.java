@@ -1,8 +1,8 @@
 package io.paddock.recipes.shared;
 
 /**
- * A value as read at one version of its node: what a compare-and-set must name to prove which
- * value its caller saw.
+ * A value as read at one version of its node: what a compare-and-set must name to prove which value
+ * its caller saw.
  *
  * @param zxid the node's mzxid when the value was written (the zxid of that write)
  * @param version the node's data version when the value was written

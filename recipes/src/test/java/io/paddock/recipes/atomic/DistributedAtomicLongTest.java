@@ -96,14 +96,11 @@ class DistributedAtomicLongTest extends RecipeTestBase {
     assertEquals(
         (long) total,
         new DistributedAtomicLong(fw, "/al/promoted/n", new RetryNTimes(1, 1)).get().postValue());
-    await()
-        .atMost(WAIT)
-        .until(() -> fw.checkExists().forPath("/al/promoted/lock") == null);
+    await().atMost(WAIT).until(() -> fw.checkExists().forPath("/al/promoted/lock") == null);
   }
 
   /** Increments from several clients and threads at once; returns how many succeeded. */
-  private int contend(String path, RetryNTimes policy, PromotedToLock promotion)
-      throws Exception {
+  private int contend(String path, RetryNTimes policy, PromotedToLock promotion) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(CLIENTS * THREADS_PER_CLIENT);
     closeAfter(pool::shutdownNow);
     AtomicInteger succeeded = new AtomicInteger();

@@ -3,15 +3,20 @@ package io.paddock.recipes.barriers;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paddock.client.PaddockException;
 import io.paddock.recipes.PaddockFramework;
+import io.paddock.recipes.RetryOneTime;
 import io.paddock.recipes.testing.RecipeTestBase;
 import io.paddock.store.model.WatcherType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,6 +50,8 @@ class DistributedDoubleBarrierTest extends RecipeTestBase {
     ExecutorService pool = threads();
     AtomicInteger arrived = new AtomicInteger();
     AtomicInteger leaving = new AtomicInteger();
+    // over-subscribed, a late member could find the round over; nobody leaves before all entered
+    CountDownLatch allEntered = new CountDownLatch(members);
     List<Future<int[]>> runs = new ArrayList<>();
     for (int i = 0; i < members; i++) {
       DistributedDoubleBarrier member = new DistributedDoubleBarrier(newFramework(), path, qty);
@@ -54,6 +61,8 @@ class DistributedDoubleBarrierTest extends RecipeTestBase {
                 arrived.incrementAndGet();
                 assertTrue(member.enter(WAIT.toMillis(), TimeUnit.MILLISECONDS));
                 int seenAtEnter = arrived.get();
+                allEntered.countDown();
+                assertTrue(allEntered.await(WAIT.toMillis(), TimeUnit.MILLISECONDS));
                 leaving.incrementAndGet();
                 assertTrue(member.leave(WAIT.toMillis(), TimeUnit.MILLISECONDS));
                 return new int[] {seenAtEnter, leaving.get()};
@@ -76,7 +85,8 @@ class DistributedDoubleBarrierTest extends RecipeTestBase {
     await().atMost(WAIT).until(() -> fw.checkExists().forPath(member.ourPath()) == null);
     assertThrows(IllegalStateException.class, member::leave, "it never entered");
     await().atMost(WAIT).until(() -> fw.checkExists().forPath("/dbr/alone") == null);
-    assertFalse(hasWatch(fw, "/dbr/alone/" + DistributedDoubleBarrier.READY_NODE, WatcherType.DATA));
+    assertFalse(
+        hasWatch(fw, "/dbr/alone/" + DistributedDoubleBarrier.READY_NODE, WatcherType.DATA));
   }
 
   @Test
@@ -112,5 +122,32 @@ class DistributedDoubleBarrierTest extends RecipeTestBase {
     PaddockFramework fw = newFramework();
     await().atMost(WAIT).until(() -> fw.checkExists().forPath("/dbr/dies") == null);
     assertNull(fw.checkExists().forPath("/dbr/dies/" + DistributedDoubleBarrier.READY_NODE));
+  }
+
+  @Test
+  void aServerCrashDuringEnterFailsWithConnectionLossAndWithdrawsOurNode() throws Exception {
+    PaddockFramework fw =
+        started(
+            frameworkBuilder().connectionTimeoutMs(500).retryPolicy(new RetryOneTime(10)).build());
+    DistributedDoubleBarrier member = new DistributedDoubleBarrier(fw, "/dbr/crash", 2);
+    Future<Void> enter =
+        threads()
+            .submit(
+                () -> {
+                  member.enter();
+                  return null;
+                });
+    await().atMost(WAIT).until(() -> fw.checkExists().forPath(member.ourPath()) != null);
+    core().stop();
+    try {
+      ExecutionException failed =
+          assertThrows(
+              ExecutionException.class, () -> enter.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+      assertInstanceOf(PaddockException.ConnectionLossException.class, failed.getCause());
+    } finally {
+      core().start();
+    }
+    assertTrue(fw.blockUntilConnected(WAIT));
+    await().atMost(WAIT).until(() -> fw.checkExists().forPath(member.ourPath()) == null);
   }
 }

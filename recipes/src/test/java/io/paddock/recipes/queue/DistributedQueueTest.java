@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paddock.recipes.ConnectionState;
 import io.paddock.recipes.PaddockFramework;
 import io.paddock.recipes.queue.QueueTestSupport.Recorder;
 import io.paddock.recipes.testing.RecipeTestBase;
@@ -14,9 +15,12 @@ import io.paddock.store.model.WatcherType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** DistributedQueue: order, no duplicates, at-least-once with redelivery, dead letters, bounds. */
@@ -74,37 +78,93 @@ class DistributedQueueTest extends RecipeTestBase {
     PaddockFramework fwA = newFramework();
     CountDownLatch aHasIt = new CountDownLatch(1);
     CountDownLatch releaseA = new CountDownLatch(1);
-    Recorder consumerA =
-        new Recorder(
-            item -> {
-              aHasIt.countDown();
-              releaseA.await(WAIT.toMillis() * 2, TimeUnit.MILLISECONDS);
-            });
-    DistributedQueue<String> queueA =
-        started(
-            QueueBuilder.builder(fwA, consumerA, STRINGS, "/q/safe")
-                .lockPath("/q/safe-locks")
-                .buildQueue());
-    queueA.put("job");
+    closeAfter(releaseA::countDown);
+    CompletableFuture<Boolean> lateAck = new CompletableFuture<>();
+    AcknowledgingConsumer<String> consumerA =
+        new AcknowledgingConsumer<>() {
+          @Override
+          public void consume(Delivery<String> delivery) throws Exception {
+            aHasIt.countDown();
+            releaseA.await(WAIT.toMillis() * 2, TimeUnit.MILLISECONDS);
+            lateAck.complete(delivery.ack());
+          }
+
+          @Override
+          public void stateChanged(PaddockFramework framework, ConnectionState newState) {}
+        };
+    started(
+        QueueBuilder.acknowledgingBuilder(fwA, consumerA, STRINGS, "/q/safe")
+            .lockPath("/q/safe-locks")
+            .buildQueue());
+    PaddockFramework fwB = newFramework();
+    DistributedQueue<String> producer =
+        started(QueueBuilder.builder(fwB, null, STRINGS, "/q/safe").buildQueue());
+    producer.put("job");
     assertTrue(aHasIt.await(WAIT.toMillis(), TimeUnit.MILLISECONDS));
 
     Recorder consumerB = new Recorder();
-    PaddockFramework fwB = newFramework();
     started(
         QueueBuilder.builder(fwB, consumerB, STRINGS, "/q/safe")
             .lockPath("/q/safe-locks")
             .buildQueue());
     assertThrows(
-        org.awaitility.core.ConditionTimeoutException.class,
-        () -> await().atMost(SHORT_MS, TimeUnit.MILLISECONDS).until(() -> !consumerB.received.isEmpty()),
+        ConditionTimeoutException.class,
+        () ->
+            await()
+                .atMost(SHORT_MS, TimeUnit.MILLISECONDS)
+                .until(() -> !consumerB.received.isEmpty()),
         "the item is locked while A works on it");
     expireSession(fwA); // A dies as far as the service knows: its lock goes
     await().atMost(WAIT).until(() -> consumerB.received.equals(List.of("job")));
     await().atMost(WAIT).until(() -> fwB.checkExists().forPath("/q/safe") == null);
     releaseA.countDown(); // A finishes late: its ack is fenced off by the item's version
-    queueA.close();
-    assertEquals(List.of("job"), consumerA.received);
+    assertFalse(lateAck.get(WAIT.toMillis(), TimeUnit.MILLISECONDS), "A learns it was too late");
     assertEquals(List.of("job"), consumerB.received, "B got it once");
+  }
+
+  @Test
+  void explicitAcknowledgementSeesTheDeliveryCount() throws Exception {
+    PaddockFramework fw = newFramework();
+    List<Integer> counts = new CopyOnWriteArrayList<>();
+    List<Boolean> acks = new CopyOnWriteArrayList<>();
+    AcknowledgingConsumer<String> consumer =
+        new AcknowledgingConsumer<>() {
+          @Override
+          public void consume(Delivery<String> delivery) throws Exception {
+            counts.add(delivery.deliveryCount());
+            switch (delivery.deliveryCount()) {
+              case 1 -> assertTrue(delivery.nack());
+              case 2 -> {} // returned unsettled: a nack
+              default -> {
+                acks.add(delivery.ack());
+                try {
+                  delivery.nack();
+                  acks.add(true); // a second settlement must not pass: the test fails on it
+                } catch (IllegalStateException settledOnce) {
+                  // expected
+                }
+              }
+            }
+          }
+
+          @Override
+          public void stateChanged(PaddockFramework framework, ConnectionState newState) {}
+        };
+    DistributedQueue<String> queue =
+        started(
+            QueueBuilder.acknowledgingBuilder(fw, consumer, STRINGS, "/q/ack")
+                .lockPath("/q/ack-locks")
+                .buildQueue());
+    queue.put("z");
+    await().atMost(WAIT).until(() -> acks.size() == 1);
+    assertEquals(List.of(1, 2, 3), counts);
+    assertEquals(List.of(true), acks);
+    await().atMost(WAIT).until(() -> queue.itemCount() == 0);
+    assertEquals(List.of(true), acks, "a delivery settles once");
+    assertThrows(
+        IllegalStateException.class,
+        () -> QueueBuilder.acknowledgingBuilder(fw, consumer, STRINGS, "/q/ack2").buildQueue(),
+        "explicit acknowledgement needs a lock path");
   }
 
   @Test

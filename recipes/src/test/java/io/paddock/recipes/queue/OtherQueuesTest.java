@@ -69,8 +69,7 @@ class OtherQueuesTest extends RecipeTestBase {
   void delayedItemsComeInDueOrderAndNotBeforeTheirTime() throws Exception {
     PaddockFramework fw = newFramework();
     Map<String, Long> deliveredAtMs = new ConcurrentHashMap<>();
-    Recorder consumer =
-        new Recorder(item -> deliveredAtMs.put(item, System.currentTimeMillis()));
+    Recorder consumer = new Recorder(item -> deliveredAtMs.put(item, System.currentTimeMillis()));
     DistributedDelayQueue<String> queue =
         started(QueueBuilder.builder(fw, consumer, STRINGS, "/oq/delay").buildDelayQueue());
     long now = System.currentTimeMillis();
