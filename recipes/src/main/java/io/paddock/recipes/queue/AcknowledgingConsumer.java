@@ -4,9 +4,9 @@ import io.paddock.recipes.ConnectionStateListener;
 
 /**
  * A consumer of a lock-safe queue that settles each item explicitly ({@link Delivery#ack()} or
- * {@link Delivery#nack()}), sees how many deliveries the item had, and learns when its ack came
- * too late (the item was redelivered elsewhere). Runs on the queue's consumer thread; also hears
- * the framework's connection states.
+ * {@link Delivery#nack()}), sees how many deliveries the item had, and learns when its ack came too
+ * late (the item was redelivered elsewhere). Runs on the queue's consumer thread; also hears the
+ * framework's connection states.
  *
  * @param <T> the item type
  */

@@ -248,13 +248,20 @@ final class ConsumerLoop<T> implements Runnable {
       if (!running && !delivery.isSettled()) {
         return; // closing: the item stays, its delivery counted, for the next consumer
       }
-      LOG.warn("delivery {} of item {} of {} failed",
-          delivery.deliveryCount(), name, settings.queuePath(), e);
+      LOG.warn(
+          "delivery {} of item {} of {} failed",
+          delivery.deliveryCount(),
+          name,
+          settings.queuePath(),
+          e);
     }
     if (!delivery.isSettled() && running) {
       if (settings.acknowledging() != null) {
-        LOG.warn("delivery {} of item {} of {} ended unsettled: nacked",
-            delivery.deliveryCount(), name, settings.queuePath());
+        LOG.warn(
+            "delivery {} of item {} of {} ended unsettled: nacked",
+            delivery.deliveryCount(),
+            name,
+            settings.queuePath());
       }
       delivery.nack();
     }

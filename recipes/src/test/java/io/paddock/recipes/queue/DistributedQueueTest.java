@@ -73,9 +73,9 @@ class DistributedQueueTest extends RecipeTestBase {
   }
 
   @Test
-  void anItemHeldByAConsumerWhoseSessionDiesIsRedeliveredAndItsLateAckIsVoid()
-      throws Exception {
+  void anItemHeldByAConsumerWhoseSessionDiesIsRedeliveredAndItsLateAckIsVoid() throws Exception {
     PaddockFramework fwA = newFramework();
+    List<ConnectionState> statesA = recordStates(fwA);
     CountDownLatch aHasIt = new CountDownLatch(1);
     CountDownLatch releaseA = new CountDownLatch(1);
     closeAfter(releaseA::countDown);
@@ -86,7 +86,12 @@ class DistributedQueueTest extends RecipeTestBase {
           public void consume(Delivery<String> delivery) throws Exception {
             aHasIt.countDown();
             releaseA.await(WAIT.toMillis() * 2, TimeUnit.MILLISECONDS);
-            lateAck.complete(delivery.ack());
+            try {
+              lateAck.complete(delivery.ack());
+            } catch (Exception e) {
+              lateAck.completeExceptionally(e);
+              throw e;
+            }
           }
 
           @Override
@@ -117,6 +122,7 @@ class DistributedQueueTest extends RecipeTestBase {
     expireSession(fwA); // A dies as far as the service knows: its lock goes
     await().atMost(WAIT).until(() -> consumerB.received.equals(List.of("job")));
     await().atMost(WAIT).until(() -> fwB.checkExists().forPath("/q/safe") == null);
+    await().atMost(WAIT).until(() -> statesA.contains(ConnectionState.RECONNECTED));
     releaseA.countDown(); // A finishes late: its ack is fenced off by the item's version
     assertFalse(lateAck.get(WAIT.toMillis(), TimeUnit.MILLISECONDS), "A learns it was too late");
     assertEquals(List.of("job"), consumerB.received, "B got it once");
