@@ -150,4 +150,22 @@ class DistributedDoubleBarrierTest extends RecipeTestBase {
     assertTrue(fw.blockUntilConnected(WAIT));
     await().atMost(WAIT).until(() -> fw.checkExists().forPath(member.ourPath()) == null);
   }
+
+  @Test
+  void aNamespacedBarrierWorksInItsNamespace() throws Exception {
+    ExecutorService pool = threads();
+    List<Future<Boolean>> enters = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      DistributedDoubleBarrier member =
+          new DistributedDoubleBarrier(newFramework().usingNamespace("tenant"), "/dbr/ns", 2);
+      enters.add(
+          pool.submit(
+              () ->
+                  member.enter(WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                      && member.leave(WAIT.toMillis(), TimeUnit.MILLISECONDS)));
+    }
+    for (Future<Boolean> e : enters) {
+      assertTrue(e.get(WAIT.toMillis() * 2, TimeUnit.MILLISECONDS));
+    }
+  }
 }

@@ -308,4 +308,42 @@ class DistributedQueueTest extends RecipeTestBase {
         QueueBuilder.builder(fw, null, STRINGS, "/q/x").buildQueue();
     assertThrows(IllegalStateException.class, () -> notStarted.put("z"));
   }
+
+  @Test
+  void aConsumerWhoseSessionExpiredResumesWithTheNewSession() throws Exception {
+    PaddockFramework fw = newFramework();
+    List<ConnectionState> states = recordStates(fw);
+    Recorder consumer = new Recorder();
+    started(
+        QueueBuilder.builder(fw, consumer, STRINGS, "/q/resume")
+            .lockPath("/q/resume-locks")
+            .buildQueue());
+    DistributedQueue<String> producer =
+        started(QueueBuilder.builder(newFramework(), null, STRINGS, "/q/resume").buildQueue());
+    producer.put("before");
+    await().atMost(WAIT).until(() -> consumer.received.equals(List.of("before")));
+    expireSession(fw); // its watches die with the session
+    await().atMost(WAIT).until(() -> states.contains(ConnectionState.RECONNECTED));
+    producer.put("after");
+    await().atMost(WAIT).until(() -> consumer.received.equals(List.of("before", "after")));
+  }
+
+  @Test
+  void aNamespacedQueueWorksInItsNamespace() throws Exception {
+    PaddockFramework root = newFramework();
+    PaddockFramework fw = root.usingNamespace("tenant");
+    Recorder consumer = new Recorder();
+    started(
+        QueueBuilder.builder(fw, consumer, STRINGS, "/q/ns")
+            .lockPath("/q/ns-locks")
+            .buildPriorityQueue());
+    DistributedPriorityQueue<String> producer =
+        started(QueueBuilder.builder(fw, null, STRINGS, "/q/ns").buildPriorityQueue());
+    producer.put("low", 9);
+    assertEquals(
+        1,
+        root.getChildren().forPath("/tenant/q").size(),
+        "the queue lives under the namespace");
+    await().atMost(WAIT).until(() -> consumer.received.equals(List.of("low")));
+  }
 }
