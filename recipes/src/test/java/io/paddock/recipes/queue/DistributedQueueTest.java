@@ -341,9 +341,7 @@ class DistributedQueueTest extends RecipeTestBase {
         started(QueueBuilder.builder(fw, null, STRINGS, "/q/ns").buildPriorityQueue());
     producer.put("low", 9);
     assertEquals(
-        1,
-        root.getChildren().forPath("/tenant/q").size(),
-        "the queue lives under the namespace");
+        1, root.getChildren().forPath("/tenant/q").size(), "the queue lives under the namespace");
     await().atMost(WAIT).until(() -> consumer.received.equals(List.of("low")));
   }
 }
