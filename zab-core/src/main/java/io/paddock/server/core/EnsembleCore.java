@@ -1,13 +1,9 @@
 package io.paddock.server.core;
 
-import io.paddock.client.protocol.ConnectRequest;
-import io.paddock.client.protocol.Request;
-import io.paddock.client.protocol.RequestHeader;
 import io.paddock.server.config.ConfigLimits;
 import io.paddock.server.config.QuorumMember;
 import io.paddock.server.config.ServerConfig;
 import io.paddock.server.core.fourletter.Environment;
-import io.paddock.server.core.fourletter.FourLetterText;
 import io.paddock.server.zab.PeerStatus;
 import io.paddock.server.zab.PeerTiming;
 import io.paddock.server.zab.QuorumSpec;
@@ -23,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,22 +37,18 @@ import org.slf4j.LoggerFactory;
  * <p>Layout on disk as standalone (snapshots in {@code dataDir/version-2}, the log in {@code
  * dataLogDir/version-2}) plus the {@code acceptedEpoch} and {@code currentEpoch} files.
  */
-public final class EnsembleCore implements ServerCore, AutoCloseable {
+public final class EnsembleCore extends QueuedCore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EnsembleCore.class);
 
-  private final ServerConfig config;
-  private final CoreClock clock;
   private final long randomSeed;
   private final StorageOpener storage;
   private final int tickMs;
-  private final ServerStats stats = new ServerStats();
   private final String hostName = Environment.lookUpHostName();
   private volatile MemberLoop loop;
   private volatile int boundClientPort;
 
   private EnsembleCore(Builder b) {
-    this.config = b.config;
-    this.clock = b.clock;
+    super(b.config, b.clock);
     this.randomSeed = b.randomSeed;
     this.storage = b.storage;
     this.tickMs = b.tickMs;
@@ -259,23 +250,9 @@ public final class EnsembleCore implements ServerCore, AutoCloseable {
     return l == null ? null : l.failure();
   }
 
-  /** True when more requests are outstanding than {@code globalOutstandingLimit}. */
-  public boolean isOverloaded() {
-    return stats.outstanding.get() > config.globalOutstandingLimit();
-  }
-
   /** Tells the core the client port the transport bound (for {@code conf}). */
   public void setBoundClientPort(int port) {
     boundClientPort = port;
-  }
-
-  /** Completes once the state thread finished a round after this call. */
-  public CompletableFuture<Void> barrier() {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    if (!enqueue(new CoreEvent.Barrier(done))) {
-      done.complete(null);
-    }
-    return done;
   }
 
   /** Stops the member: the peer stops, connections close, the database closes. */
@@ -296,44 +273,8 @@ public final class EnsembleCore implements ServerCore, AutoCloseable {
   }
 
   @Override
-  public void onConnect(ClientChannel channel, ConnectRequest request, boolean readOnlyPresent) {
-    enqueue(new CoreEvent.Connect(channel, request, readOnlyPresent, clock.monotonicMs()));
-  }
-
-  @Override
-  public void onRequest(ClientChannel channel, RequestHeader header, Request request) {
-    stats.outstanding.incrementAndGet();
-    enqueue(new CoreEvent.Packet(channel, header, request, clock.monotonicMs()));
-  }
-
-  @Override
-  public void onBadFrame(
-      ClientChannel channel, RequestHeader header, BadFrame kind, String reason) {
-    stats.outstanding.incrementAndGet();
-    enqueue(new CoreEvent.BadPacket(channel, header, kind, reason, clock.monotonicMs()));
-  }
-
-  @Override
-  public void onDisconnect(ClientChannel channel) {
-    enqueue(new CoreEvent.Disconnect(channel));
-  }
-
-  @Override
-  public CompletableFuture<String> fourLetterWord(String command) {
-    if (!config.fourLetterWordWhitelist().contains(command)) {
-      return CompletableFuture.completedFuture(FourLetterText.notInWhitelist(command));
-    }
-    CompletableFuture<String> result = new CompletableFuture<>();
-    enqueue(new CoreEvent.FourLetter(command, result));
-    return result;
-  }
-
-  private boolean enqueue(CoreEvent event) {
+  boolean offer(CoreEvent event) {
     MemberLoop l = loop;
-    if (l != null && l.enqueue(event)) {
-      return true;
-    }
-    StateLoop.reject(event, stats);
-    return false;
+    return l != null && l.enqueue(event);
   }
 }

@@ -1,19 +1,14 @@
 package io.paddock.server.core;
 
-import io.paddock.client.protocol.ConnectRequest;
-import io.paddock.client.protocol.Request;
-import io.paddock.client.protocol.RequestHeader;
 import io.paddock.server.config.ConfigLimits;
 import io.paddock.server.config.ServerConfig;
 import io.paddock.server.core.fourletter.Environment;
-import io.paddock.server.core.fourletter.FourLetterText;
 import io.paddock.store.db.DatabaseOptions;
 import io.paddock.store.db.ZnodeDatabase;
 import io.paddock.store.io.StorageDirectory;
 import io.paddock.store.log.LogOptions;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,23 +33,19 @@ import org.slf4j.LoggerFactory;
  * <p>The four-letter whitelist is checked here as well as wherever the transport checks it: a word
  * outside it gets ZooKeeper's "not in the whitelist" text ({@link #isFourLetterWordEnabled}).
  */
-public final class StandaloneCore implements ServerCore, AutoCloseable {
+public final class StandaloneCore extends QueuedCore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StandaloneCore.class);
   private static final String THREAD_NAME = "paddock-state";
   private static final long PAYLOAD_MARGIN_BYTES = 64 * 1024;
 
-  private final ServerConfig config;
-  private final CoreClock clock;
   private final long randomSeed;
   private final StorageOpener storage;
-  private final ServerStats stats = new ServerStats();
   private volatile StateLoop loop;
   private volatile CoreState state;
   private volatile Pipeline pipeline;
 
   private StandaloneCore(Builder b) {
-    this.config = b.config;
-    this.clock = b.clock;
+    super(b.config, b.clock);
     this.randomSeed = b.randomSeed;
     this.storage = b.storage;
   }
@@ -196,24 +187,6 @@ public final class StandaloneCore implements ServerCore, AutoCloseable {
     return s == null ? 0 : s.lastProcessedZxid();
   }
 
-  /** Requests accepted and not yet answered. */
-  public int outstandingRequests() {
-    return stats.outstanding.get();
-  }
-
-  /**
-   * True when more requests are outstanding than {@code globalOutstandingLimit}: a transport should
-   * stop reading from its connections until this is false again (ZooKeeper's throttle).
-   */
-  public boolean isOverloaded() {
-    return stats.outstanding.get() > config.globalOutstandingLimit();
-  }
-
-  /** True when the configured whitelist lets the word answer. */
-  public boolean isFourLetterWordEnabled(String command) {
-    return config.fourLetterWordWhitelist().contains(command);
-  }
-
   /**
    * Tells the core the port the transport actually bound (for {@code conf} when port 0 was asked).
    */
@@ -225,58 +198,9 @@ public final class StandaloneCore implements ServerCore, AutoCloseable {
     p.fourLetter().setBoundClientPort(port);
   }
 
-  /**
-   * Completes once the state thread processed every event queued before this call, committed and
-   * answered what they caused, and ran its timed work. Tests use it to wait without sleeping.
-   */
-  public CompletableFuture<Void> barrier() {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    if (!enqueue(new CoreEvent.Barrier(done))) {
-      done.complete(null);
-    }
-    return done;
-  }
-
   @Override
-  public void onConnect(ClientChannel channel, ConnectRequest request, boolean readOnlyPresent) {
-    enqueue(new CoreEvent.Connect(channel, request, readOnlyPresent, clock.monotonicMs()));
-  }
-
-  @Override
-  public void onRequest(ClientChannel channel, RequestHeader header, Request request) {
-    stats.outstanding.incrementAndGet();
-    enqueue(new CoreEvent.Packet(channel, header, request, clock.monotonicMs()));
-  }
-
-  @Override
-  public void onBadFrame(
-      ClientChannel channel, RequestHeader header, BadFrame kind, String reason) {
-    stats.outstanding.incrementAndGet();
-    enqueue(new CoreEvent.BadPacket(channel, header, kind, reason, clock.monotonicMs()));
-  }
-
-  @Override
-  public void onDisconnect(ClientChannel channel) {
-    enqueue(new CoreEvent.Disconnect(channel));
-  }
-
-  @Override
-  public CompletableFuture<String> fourLetterWord(String command) {
-    if (!isFourLetterWordEnabled(command)) {
-      return CompletableFuture.completedFuture(FourLetterText.notInWhitelist(command));
-    }
-    CompletableFuture<String> result = new CompletableFuture<>();
-    enqueue(new CoreEvent.FourLetter(command, result));
-    return result;
-  }
-
-  /** Queues an event, or turns it away when the core is not running. */
-  private boolean enqueue(CoreEvent event) {
+  boolean offer(CoreEvent event) {
     StateLoop l = loop;
-    if (l != null && l.enqueue(event)) {
-      return true;
-    }
-    StateLoop.reject(event, stats);
-    return false;
+    return l != null && l.enqueue(event);
   }
 }
