@@ -13,16 +13,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.paddock.client.PaddockException;
 import io.paddock.recipes.Grant;
 import io.paddock.recipes.PaddockFramework;
+import io.paddock.recipes.RetryNTimes;
 import io.paddock.recipes.locks.InterProcessMultiLock;
 import io.paddock.recipes.locks.InterProcessMutex;
 import io.paddock.recipes.locks.InterProcessReadWriteLock;
+import io.paddock.recipes.locks.InterProcessSemaphoreMutex;
 import io.paddock.recipes.locks.InterProcessSemaphoreV2;
 import io.paddock.recipes.locks.Lease;
+import io.paddock.recipes.locks.LockHandle;
 import io.paddock.recipes.locks.Revoker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -212,6 +216,67 @@ class LocksContractTest extends ContractTestBase {
     mutex.release();
     assertFalse(mutex.isAcquiredInThisProcess());
     assertCleanAfterClose(lockPath, fw);
+  }
+
+  @ContractTest
+  void theHandleLockIsNotReentrantAndAnyThreadMayReleaseIt(CoreKind core) throws Exception {
+    String lockPath = path("handle");
+    PaddockFramework fw = newFramework();
+    InterProcessSemaphoreMutex lock = new InterProcessSemaphoreMutex(fw, lockPath);
+    LockHandle handle = lock.acquireHandle();
+    assertTrue(
+        lock.tryAcquireHandle(SHORT_MS, TimeUnit.MILLISECONDS).isEmpty(),
+        "a second acquire by the same thread waits: not reentrant");
+    threads()
+        .submit(
+            () -> {
+              handle.release();
+              return null;
+            })
+        .get();
+    assertFalse(handle.isHeld(), "another thread released it");
+    Optional<LockHandle> again = lock.tryAcquireHandle(waitMs(), TimeUnit.MILLISECONDS);
+    assertTrue(again.isPresent());
+    assertTrue(again.get().grant().token() > handle.grant().token(), "a new grant, a new token");
+    again.get().close();
+    assertCleanAfterClose(lockPath, fw);
+  }
+
+  @ContractTest
+  void anAcquireWhoseCreateReplyIsLostHoldsExactlyOneNode(CoreKind core) throws Exception {
+    String lockPath = path("lost-reply");
+    FaultProxy proxy = newProxy();
+    PaddockFramework fw =
+        started(
+            frameworkBuilder()
+                .connectString(proxy.connectString())
+                .retryPolicy(new RetryNTimes(10, 100))
+                .build());
+    PaddockFramework other = newFramework();
+    InterProcessMutex mutex = new InterProcessMutex(fw, lockPath);
+    InterProcessMutex rival = new InterProcessMutex(other, lockPath);
+    rival.acquire(); // the lock path exists, so the next create is the contender's own node
+    proxy.dropAfterNext(FaultProxy.CREATE_OPS);
+    AtomicInteger inside = new AtomicInteger(1);
+    AtomicInteger maxInside = new AtomicInteger(1);
+    CountDownLatch mayRelease = new CountDownLatch(1);
+    Future<Boolean> contender = holdInBackground(threads(), mutex, mayRelease, inside, maxInside);
+    await().atMost(WAIT).until(() -> !proxy.dropPending());
+    await()
+        .during(QUIET)
+        .atMost(WAIT)
+        .until(() -> rival.getParticipantNodes().size() == 2 && inside.get() == 1);
+    inside.decrementAndGet();
+    rival.release();
+    await().atMost(WAIT).until(() -> inside.get() == 1);
+    assertEquals(1, rival.getParticipantNodes().size(), "one node for the contender: adopted");
+    mayRelease.countDown();
+    assertTrue(contender.get(waitMs(), TimeUnit.MILLISECONDS));
+    assertEquals(1, maxInside.get());
+    assertCleanAfterClose(lockPath, fw, other);
+    assertTrue(rival.acquire(waitMs(), TimeUnit.MILLISECONDS), "a reaped lock path is recreated");
+    rival.release();
+    assertCleanAfterClose(lockPath, fw, other);
   }
 
   @ContractTest
