@@ -8,7 +8,7 @@ import java.util.List;
  * StandaloneCore} (embedded Paddock server), {@link EnsembleCore} (embedded 3-member Paddock
  * ensemble), {@link ZooKeeperCore} (Apache ZooKeeper 3.9 in this JVM).
  */
-interface ContractCore extends AutoCloseable {
+public interface ContractCore extends AutoCloseable {
   /** Which core this is. */
   CoreKind kind();
 

@@ -24,12 +24,12 @@ import java.util.stream.Collectors;
  * connection loss and reconnects through the proxy). It reads the client's frames (length-prefixed
  * as in ZooKeeper's protocol) so it cuts after the request it was told to, not after a ping.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
   /** ZooKeeper op codes of the requests that create nodes. */
-  static final Set<Integer> CREATE_OPS = Set.of(1, 15, 19, 21);
+  public static final Set<Integer> CREATE_OPS = Set.of(1, 15, 19, 21);
 
   /** ZooKeeper op code of delete. */
-  static final Set<Integer> DELETE_OPS = Set.of(2);
+  public static final Set<Integer> DELETE_OPS = Set.of(2);
 
   private static final int FRAME_BYTES_MAX = 16 * 1024 * 1024;
   private static final int HEADER_BYTES = 8; // xid, op code
@@ -80,7 +80,7 @@ final class FaultProxy implements AutoCloseable {
    *
    * @param connectString {@code 127.0.0.1:port[,…]}
    */
-  FaultProxy(String connectString) throws IOException {
+  public FaultProxy(String connectString) throws IOException {
     for (String hostPort : connectString.split(",")) {
       int colon = hostPort.lastIndexOf(':');
       listeners.add(
@@ -92,24 +92,27 @@ final class FaultProxy implements AutoCloseable {
   }
 
   /** The connect string of the proxy: one address per server. */
-  String connectString() {
+  public String connectString() {
     return listeners.stream()
         .map(l -> "127.0.0.1:" + l.socket.getLocalPort())
         .collect(Collectors.joining(","));
   }
 
-  /** Arms the proxy: the next request with one of these op codes goes through, then the cut. */
-  void dropAfterNext(Set<Integer> opCodes) {
+  /**
+   * Arms the proxy: the next request with one of these op codes (ZooKeeper's {@code ZooDefs.OpCode}
+   * numbers, for example {@link #CREATE_OPS}) goes through, then the cut.
+   */
+  public void dropAfterNext(Set<Integer> opCodes) {
     dropAfter.set(Set.copyOf(opCodes));
   }
 
   /** True until the armed cut has happened. */
-  boolean dropPending() {
+  public boolean dropPending() {
     return dropAfter.get() != null;
   }
 
   /** Cuts every connection now (clients reconnect through the proxy). */
-  void dropAll() {
+  public void dropAll() {
     for (Socket s : sockets) {
       closeQuietly(s);
     }

@@ -58,9 +58,14 @@ class FrameworkContractTest extends ContractTestBase {
     assertCleanAfterClose(parent, fw);
   }
 
+  /**
+   * Whether the lost create took effect differs by core and timing (Apache ZooKeeper drops a
+   * request whose connection closed before it was processed; Paddock applies it), so the contract
+   * is only: the framework does not retry it, it reports a connection loss, and the node exists at
+   * most once.
+   */
   @ContractTest
-  void anUnprotectedCreateWhoseReplyIsLostIsNotRetriedButTookEffect(CoreKind core)
-      throws Exception {
+  void anUnprotectedCreateWhoseReplyIsLostIsNotRetried(CoreKind core) throws Exception {
     FaultProxy proxy = newProxy();
     PaddockFramework fw =
         started(
@@ -68,13 +73,20 @@ class FrameworkContractTest extends ContractTestBase {
                 .connectString(proxy.connectString())
                 .retryPolicy(new RetryNTimes(PROXY_RETRIES, 100))
                 .build());
-    String node = path("unprotected");
-    fw.create().creatingParentContainersIfNeeded().forPath(path("warmup"));
+    String parent = path("unprotected");
+    fw.create().creatingParentContainersIfNeeded().forPath(parent + "/anchor");
     proxy.dropAfterNext(FaultProxy.CREATE_OPS);
-    // A plain create may or may not have happened: the framework does not guess, the caller does.
-    assertThrows(PaddockException.ConnectionLossException.class, () -> fw.create().forPath(node));
+    assertThrows(
+        PaddockException.ConnectionLossException.class,
+        () -> fw.create().withMode(CreateMode.PERSISTENT_SEQUENTIAL).forPath(parent + "/seq-"));
     assertFalse(proxy.dropPending(), "the create's reply was lost");
-    assertNotNull(fw.checkExists().forPath(node), "the create did reach the server");
+    List<String> made =
+        fw.getChildren().forPath(parent).stream().filter(c -> c.startsWith("seq-")).toList();
+    assertTrue(made.size() <= 1, "a create that was not retried made at most one node: " + made);
+    for (String child : fw.getChildren().forPath(parent)) {
+      fw.delete().forPath(parent + "/" + child);
+    }
+    assertCleanAfterClose(parent, fw);
   }
 
   @ContractTest
@@ -137,6 +149,8 @@ class FrameworkContractTest extends ContractTestBase {
         states);
     assertEquals(session, fw.client().sessionId(), "the session survived the restart");
     assertNotNull(fw.checkExists().forPath(path("eph")), "and so did its ephemeral node");
+    fw.delete().forPath(path("eph"));
+    assertCleanAfterClose(root(), fw);
   }
 
   @ContractTest
@@ -155,5 +169,6 @@ class FrameworkContractTest extends ContractTestBase {
     assertNotEquals(session, fw.client().sessionId(), "a new session");
     assertTrue(fw.isConnected());
     assertNull(fw.checkExists().forPath(path("eph")), "the old session's ephemeral is gone");
+    assertCleanAfterClose(root(), fw);
   }
 }

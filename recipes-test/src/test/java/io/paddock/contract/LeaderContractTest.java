@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.paddock.recipes.PaddockFramework;
+import io.paddock.recipes.SessionConnectionStateErrorPolicy;
 import io.paddock.recipes.leader.LeaderLatch;
 import io.paddock.recipes.leader.LeaderLatchListener;
 import io.paddock.recipes.leader.LeaderObserver;
@@ -136,6 +137,74 @@ class LeaderContractTest extends ContractTestBase {
       c.latch().close();
     }
     assertCleanAfterClose(path, frameworks(all));
+  }
+
+  @ContractTest
+  void theStandardPolicyDropsLeadershipWhenSuspendedTheSessionPolicyKeepsIt(CoreKind core)
+      throws Exception {
+    String standardPath = path("policy-standard");
+    String sessionPath = path("policy-session");
+    PaddockFramework standard = newFramework();
+    PaddockFramework session =
+        started(
+            frameworkBuilder()
+                .connectionStateErrorPolicy(new SessionConnectionStateErrorPolicy())
+                .build());
+    LeaderLatch ls = closeAfter(new LeaderLatch(standard, standardPath, "s"));
+    LeaderLatch lp = closeAfter(new LeaderLatch(session, sessionPath, "p"));
+    Events sessionEvents = new Events();
+    lp.addListener(sessionEvents);
+    ls.start();
+    lp.start();
+    assertTrue(ls.await(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+    assertTrue(lp.await(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+    stopServer();
+    try {
+      await().atMost(WAIT).until(() -> !ls.hasLeadership());
+      assertTrue(lp.hasLeadership(), "the session policy keeps leadership while suspended");
+    } finally {
+      startServer();
+    }
+    await().atMost(WAIT).until(ls::hasLeadership);
+    assertTrue(lp.hasLeadership());
+    assertEquals(List.of("leader"), sessionEvents.seen, "never told it lost leadership");
+    ls.close();
+    lp.close();
+    assertNoNodesUnder(standardPath);
+    assertCleanAfterClose(sessionPath, standard, session);
+  }
+
+  @ContractTest
+  void interruptLeadershipEndsTheCallbackAndRequeueKeepsParticipating(CoreKind core)
+      throws Exception {
+    String path = path("interrupt");
+    PaddockFramework fw = newFramework();
+    AtomicInteger interrupted = new AtomicInteger();
+    AtomicInteger started = new AtomicInteger();
+    LeaderSelector selector =
+        closeAfter(
+            new LeaderSelector(
+                fw,
+                path,
+                new LeaderSelectorListenerAdapter() {
+                  @Override
+                  public void takeLeadership(PaddockFramework f) {
+                    started.incrementAndGet();
+                    try {
+                      new CountDownLatch(1).await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                      interrupted.incrementAndGet();
+                    }
+                  }
+                }));
+    selector.autoRequeue();
+    selector.start();
+    await().atMost(WAIT).until(() -> started.get() == 1 && selector.hasLeadership());
+    selector.interruptLeadership();
+    await().atMost(WAIT).until(() -> interrupted.get() == 1 && started.get() == 2);
+    assertTrue(selector.hasLeadership(), "requeued and leading again");
+    selector.close();
+    assertCleanAfterClose(path, fw);
   }
 
   @ContractTest
