@@ -30,7 +30,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Registered on a static field, the server starts before all tests of the class and closes after
  * them; on an instance field it starts before and closes after each test. Test and lifecycle
  * methods may declare a {@link TestingServer} or {@link TestingCluster} parameter to receive it. A
- * cluster is started and has a serving leader before the first test runs.
+ * cluster is started and has a serving leader before the first test runs. {@code @Nested} classes
+ * share the outer class's server.
  */
 public final class PaddockServerExtension
     implements BeforeAllCallback,
@@ -45,6 +46,7 @@ public final class PaddockServerExtension
   private TestingServer server;
   private TestingCluster cluster;
   private boolean classScoped;
+  private int classDepth; // @Nested classes see the outer class's extension again
 
   private PaddockServerExtension(int clusterMembers) {
     this.clusterMembers = clusterMembers;
@@ -64,14 +66,18 @@ public final class PaddockServerExtension
   }
 
   @Override
-  public void beforeAll(ExtensionContext context) throws TimeoutException {
+  public synchronized void beforeAll(ExtensionContext context) throws TimeoutException {
     classScoped = true;
-    startCore();
+    if (classDepth++ == 0) {
+      startCore();
+    }
   }
 
   @Override
-  public void afterAll(ExtensionContext context) {
-    stopCore();
+  public synchronized void afterAll(ExtensionContext context) {
+    if (--classDepth == 0) {
+      stopCore();
+    }
   }
 
   @Override
