@@ -14,6 +14,7 @@ import io.paddock.client.PaddockException;
 import io.paddock.recipes.Grant;
 import io.paddock.recipes.PaddockFramework;
 import io.paddock.recipes.RetryNTimes;
+import io.paddock.recipes.internal.SharedCountNode;
 import io.paddock.recipes.locks.InterProcessMultiLock;
 import io.paddock.recipes.locks.InterProcessMutex;
 import io.paddock.recipes.locks.InterProcessReadWriteLock;
@@ -471,6 +472,32 @@ class LocksContractTest extends ContractTestBase {
       s.close();
     }
     assertCleanAfterClose(semPath, fws.get(1), fws.get(2));
+  }
+
+  @ContractTest
+  void raisingTheSharedCountAdmitsAWaiter(CoreKind core) throws Exception {
+    String semPath = path("counted");
+    String countPath = path("counted-max");
+    PaddockFramework a = newFramework();
+    PaddockFramework b = newFramework();
+    InterProcessSemaphoreV2 semA =
+        closeAfter(InterProcessSemaphoreV2.withSharedCount(a, semPath, countPath, 1));
+    InterProcessSemaphoreV2 semB =
+        closeAfter(InterProcessSemaphoreV2.withSharedCount(b, semPath, countPath, 5));
+    assertEquals(1, semB.maxLeases(), "the first seed wins");
+    Lease held = semA.acquire();
+    Future<Lease> waiter =
+        threads().submit(() -> semB.acquire(waitMs() * 2, TimeUnit.MILLISECONDS));
+    assertFalse(doneWithin(waiter, SHORT_MS), "the maximum is 1");
+    a.setData().forPath(countPath, SharedCountNode.encode(2));
+    Lease second = waiter.get(waitMs(), TimeUnit.MILLISECONDS);
+    assertNotNull(second, "the raised maximum admits the waiter");
+    second.close();
+    held.close();
+    semA.close();
+    semB.close();
+    a.delete().forPath(countPath); // the shared count is the point: it outlives the semaphores
+    assertCleanAfterClose(semPath, a, b);
   }
 
   @ContractTest
