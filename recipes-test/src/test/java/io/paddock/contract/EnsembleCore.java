@@ -45,7 +45,7 @@ final class EnsembleCore implements ContractCore {
   @Override
   public void stop() {
     for (long id : cluster.memberIds()) {
-      cluster.stop(id);
+      ServerShutdown.stop(() -> cluster.stop(id), () -> !cluster.isRunning(id), "member " + id);
     }
   }
 
@@ -67,7 +67,8 @@ final class EnsembleCore implements ContractCore {
   @Override
   public long killLeader() {
     long leader = awaitLeader();
-    cluster.kill(leader);
+    ServerShutdown.stop(
+        () -> cluster.kill(leader), () -> !cluster.isRunning(leader), "member " + leader);
     return leader;
   }
 
@@ -90,7 +91,10 @@ final class EnsembleCore implements ContractCore {
 
   @Override
   public void close() {
-    cluster.close();
+    ServerShutdown.stop(
+        cluster::close,
+        () -> cluster.memberIds().stream().noneMatch(cluster::isRunning),
+        "the ensemble");
   }
 
   @Override

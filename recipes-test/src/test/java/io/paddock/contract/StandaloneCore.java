@@ -25,7 +25,7 @@ final class StandaloneCore implements ContractCore {
 
   @Override
   public void stop() {
-    server.stop();
+    ServerShutdown.stop(server::stop, () -> !server.isRunning(), "the standalone server");
   }
 
   @Override
@@ -42,7 +42,7 @@ final class StandaloneCore implements ContractCore {
 
   @Override
   public void close() {
-    server.close();
+    ServerShutdown.stop(server::close, () -> !server.isRunning(), "the standalone server");
   }
 
   @Override
