@@ -1,0 +1,132 @@
+package io.paddock.recipes.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.paddock.client.CreateResult;
+import io.paddock.recipes.PaddockFramework;
+import io.paddock.recipes.WatcherRemovingFramework;
+import io.paddock.recipes.testing.RecipeTestBase;
+import io.paddock.store.model.WatcherType;
+import io.paddock.store.model.ZnodePaths;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The contest loop: order, herd-freedom, timeouts, a vanished node, and the participant list. */
+class SequentialContestTest extends RecipeTestBase {
+  private static final long NO_DEADLINE = Long.MAX_VALUE;
+
+  @Test
+  void eachWaiterWatchesOnlyItsPredecessorAndTheFirstHolds() throws Exception {
+    PaddockFramework fw = newFramework();
+    WatcherRemovingFramework w = fw.newWatcherRemovingFramework();
+    SequentialContest contest =
+        new SequentialContest(w, "/contest1", ContestDriver.standard("lock-", 1));
+    CreateResult a = contest.enter("lock-", null).get();
+    CreateResult b = contest.enter("lock-", null).get();
+    CreateResult c = contest.enter("lock-", null).get();
+    assertTrue(contest.awaitTurn(a.path(), NO_DEADLINE, new CompletableFuture<>()).get());
+    CompletableFuture<Boolean> bTurn =
+        contest.awaitTurn(b.path(), NO_DEADLINE, new CompletableFuture<>());
+    CompletableFuture<Boolean> cTurn =
+        contest.awaitTurn(c.path(), NO_DEADLINE, new CompletableFuture<>());
+    org.awaitility.Awaitility.await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                hasWatch(fw, a.path(), WatcherType.DATA)
+                    && hasWatch(fw, b.path(), WatcherType.DATA));
+    assertFalse(hasWatch(fw, c.path(), WatcherType.DATA), "nobody watches the last node");
+    assertEquals(2, w.trackedWatchCount(), "one watch per waiter");
+
+    fw.delete().forPath(b.path()); // a middle node leaves: c re-checks, is still not first
+    org.awaitility.Awaitility.await()
+        .atMost(WAIT)
+        .until(() -> hasWatch(fw, a.path(), WatcherType.DATA) && !cTurn.isDone());
+    assertFalse(cTurn.isDone(), "a deleted predecessor is a re-check, not a takeover");
+
+    fw.delete().forPath(a.path());
+    assertTrue(cTurn.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+    assertThrows(ExecutionException.class, bTurn::get, "b's own node is gone");
+    fw.delete().forPath(c.path());
+    w.removeWatchers();
+    org.awaitility.Awaitility.await().atMost(WAIT).until(() -> w.trackedWatchCount() == 0);
+  }
+
+  @Test
+  void aTimedOutWaitAnswersFalseAndRemovesItsWatch() throws Exception {
+    PaddockFramework fw = newFramework();
+    WatcherRemovingFramework w = fw.newWatcherRemovingFramework();
+    SequentialContest contest =
+        new SequentialContest(w, "/contest2", ContestDriver.standard("lock-", 1));
+    CreateResult a = contest.enter("lock-", null).get();
+    CreateResult b = contest.enter("lock-", null).get();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+    assertFalse(contest.awaitTurn(b.path(), deadline, new CompletableFuture<>()).get());
+    org.awaitility.Awaitility.await()
+        .atMost(WAIT)
+        .until(() -> !hasWatch(fw, a.path(), WatcherType.DATA));
+  }
+
+  @Test
+  void aCancelledWaitAnswersFalse() throws Exception {
+    PaddockFramework fw = newFramework();
+    SequentialContest contest =
+        new SequentialContest(
+            fw.newWatcherRemovingFramework(), "/contest3", ContestDriver.standard("lock-", 1));
+    contest.enter("lock-", null).get();
+    CreateResult b = contest.enter("lock-", null).get();
+    CompletableFuture<Void> cancel = new CompletableFuture<>();
+    CompletableFuture<Boolean> turn = contest.awaitTurn(b.path(), NO_DEADLINE, cancel);
+    cancel.complete(null);
+    assertFalse(turn.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  @Test
+  void participantsComeInSequenceOrderWithTheirData() throws Exception {
+    PaddockFramework fw = newFramework();
+    SequentialContest contest =
+        new SequentialContest(
+            fw.newWatcherRemovingFramework(), "/contest4", ContestDriver.standard("latch-", 1));
+    for (String id : List.of("one", "two", "three")) {
+      contest.enter("latch-", id.getBytes(StandardCharsets.UTF_8)).get();
+    }
+    fw.create().forPath("/contest4/stray"); // not a participant
+    List<ParticipantNode> nodes =
+        Participants.list(fw, "/contest4", ContestDriver.standard("latch-", 1)).get();
+    assertEquals(
+        List.of("one", "two", "three"),
+        nodes.stream().map(n -> new String(n.data(), StandardCharsets.UTF_8)).toList());
+    assertTrue(CreateOperation.isProtected(ZnodePaths.name(nodes.get(0).path())));
+  }
+
+  @Test
+  void sequencesSortByTheirSuffixWhateverThePrefix() {
+    List<String> names =
+        List.of(
+            "_c_aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa-lock-0000000003",
+            "_c_bbbbbbbb-bbbb-bbbb-bbbb-bbbbbbbbbbbb-lock-0000000001",
+            "_c_00000000-0000-0000-0000-000000000000-lock-0000000002");
+    List<String> sorted = Sequences.sorted(names, "lock-");
+    assertEquals(List.of(1L, 2L, 3L), sorted.stream().map(Sequences::sequence).toList());
+    assertThrows(IllegalArgumentException.class, () -> Sequences.sequence("lock-12"));
+    assertEquals("lock-0000000003", CreateOperation.stripProtection(names.get(0)));
+  }
+
+  @Test
+  void aLifecycleStartsOnceAndClosesOnce() {
+    Lifecycle lifecycle = new Lifecycle("thing");
+    assertThrows(IllegalStateException.class, lifecycle::checkStarted);
+    lifecycle.start();
+    assertThrows(IllegalStateException.class, lifecycle::start);
+    assertTrue(lifecycle.close());
+    assertFalse(lifecycle.close());
+    assertThrows(IllegalStateException.class, lifecycle::start, "no restart after close");
+  }
+}
