@@ -14,6 +14,7 @@ import io.paddock.store.codec.JuteWriter;
 import java.net.InetSocketAddress;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -175,7 +176,14 @@ final class NettyClientChannel implements ClientChannel {
 
   private void scheduleDrain() {
     if (drainScheduled.compareAndSet(false, true)) {
-      channel.eventLoop().execute(drainTask);
+      try {
+        channel.eventLoop().execute(drainTask);
+      } catch (RejectedExecutionException loopGone) {
+        // The client port shut its event loops down (the server is stopping): the connection is
+        // closed with them, so there is nothing left to write or close. Throwing here would stop
+        // the caller (the member loop, while it abandons its connections) half-way.
+        LOG.debug("connection {}: its event loop is gone; nothing to drain", this);
+      }
     }
   }
 
