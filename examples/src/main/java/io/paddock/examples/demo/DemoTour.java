@@ -39,8 +39,7 @@ public final class DemoTour {
 
   /** The chapters after the ensemble's own, in order. */
   static List<TourChapter> chapters() {
-    return List.of(
-        new LeaderChapter(), new LockChapter(), new FailoverChapter());
+    return List.of(new LeaderChapter(), new LockChapter(), new FailoverChapter());
   }
 
   /**

@@ -20,7 +20,9 @@ final class LeaderChapter implements TourChapter {
 
   @Override
   public String shows() {
-    return "Each app runs a LeaderLatch on " + ELECTION_PATH + ": exactly one leads, the others\n"
+    return "Each app runs a LeaderLatch on "
+        + ELECTION_PATH
+        + ": exactly one leads, the others\n"
         + "queue, each watching only the one ahead of it. The leader steps down; the next takes over.";
   }
 

@@ -44,14 +44,14 @@ final class LockChapter implements TourChapter {
       for (int app = 1; app <= TourStage.APPS; app++) {
         PaddockFramework framework = stage.app(app);
         String name = TourStage.appName(app);
-        grants.add(
-            workers.submit(() -> holdOnce(framework, name, narrator, tokensInGrantOrder)));
+        grants.add(workers.submit(() -> holdOnce(framework, name, narrator, tokensInGrantOrder)));
       }
       Grant last = null;
       for (Future<Grant> grant : grants) {
         last = grant.get(TourStage.WAIT.toSeconds(), TimeUnit.SECONDS);
       }
-      narrator.check(isIncreasing(tokensInGrantOrder), "every grant's token is larger than the last");
+      narrator.check(
+          isIncreasing(tokensInGrantOrder), "every grant's token is larger than the last");
       narrator.check(
           lateWriteIsRefused(stage.operator(), last, narrator),
           "the server fences off a holder that lost its lock");
