@@ -14,7 +14,6 @@ import io.paddock.store.codec.JuteWriter;
 import java.net.InetSocketAddress;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -176,14 +175,7 @@ final class NettyClientChannel implements ClientChannel {
 
   private void scheduleDrain() {
     if (drainScheduled.compareAndSet(false, true)) {
-      try {
-        channel.eventLoop().execute(drainTask);
-      } catch (RejectedExecutionException loopGone) {
-        // The client port shut its event loops down (the server is stopping): the connection is
-        // closed with them, so there is nothing left to write or close. Throwing here would stop
-        // the caller (the member loop, while it abandons its connections) half-way.
-        LOG.debug("connection {}: its event loop is gone; nothing to drain", this);
-      }
+      channel.eventLoop().execute(drainTask);
     }
   }
 
