@@ -14,6 +14,7 @@ import io.paddock.store.codec.JuteWriter;
 import java.net.InetSocketAddress;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -175,7 +176,13 @@ final class NettyClientChannel implements ClientChannel {
 
   private void scheduleDrain() {
     if (drainScheduled.compareAndSet(false, true)) {
-      channel.eventLoop().execute(drainTask);
+      try {
+        channel.eventLoop().execute(drainTask);
+      } catch (RejectedExecutionException e) {
+        // the server is stopping and its event loop is gone, and the channel with it: a send or
+        // close from the core now must not kill the core's thread
+        onInactive();
+      }
     }
   }
 
