@@ -3,11 +3,16 @@ package io.paddock.examples;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paddock.examples.barrier.BarrierExample;
+import io.paddock.examples.barrier.DoubleBarrierExample;
+import io.paddock.examples.config.ConfigReaderExample;
+import io.paddock.examples.group.GroupMemberExample;
 import io.paddock.examples.leader.LeaderLatchExample;
 import io.paddock.examples.leader.LeaderSelectorExample;
 import io.paddock.examples.leader.MasterExample;
 import io.paddock.examples.locks.ExclusiveLockExample;
 import io.paddock.examples.locks.HerdFreeLockExample;
+import io.paddock.examples.naming.NamingServiceExample;
 import io.paddock.examples.support.ExampleCluster;
 import io.paddock.server.EmbeddedServer;
 import java.io.ByteArrayOutputStream;
@@ -92,6 +97,40 @@ class ExamplesSmokeTest {
   @Test
   void firstToCreateMasterWinsAndTheNextTakesOver() {
     assertPrinted(run(MasterExample::run), "every candidate was master once");
+  }
+
+  @Test
+  void configReaderHearsEveryStepOfTheWriter() {
+    String printed = run((cluster, out) -> ConfigReaderExample.run(cluster, out, true));
+    assertPrinted(printed, "reader: greeting changed: hello -> bonjour");
+    assertPrinted(printed, "reader: pool.size changed: (none) -> 8");
+  }
+
+  @Test
+  void groupMonitorSeesJoinsAChangeAndLeaves() {
+    String printed = run(GroupMemberExample::run);
+    assertPrinted(printed, "monitor: worker-3 joined with 10.0.0.3:9000");
+    assertPrinted(printed, "monitor: worker-1 changed its data to 10.0.0.1:9001");
+    assertPrinted(printed, "monitor: worker-2 left");
+  }
+
+  @Test
+  void barrierHoldsWorkersUntilLifted() {
+    assertPrinted(run(BarrierExample::run), "every worker went through once the barrier was lifted");
+  }
+
+  @Test
+  void doubleBarrierStartsAndFinishesTogether() {
+    assertPrinted(
+        run(DoubleBarrierExample::run), "all workers started together and finished together");
+  }
+
+  @Test
+  void namingServiceResolvesWatchesAndAllocatesUniqueNames() {
+    String printed = run(NamingServiceExample::run);
+    assertPrinted(printed, "resolves to 10.0.0.5:5432");
+    assertPrinted(printed, "is now 10.0.0.6:5432");
+    assertPrinted(printed, "unique names allocated");
   }
 
   @Test

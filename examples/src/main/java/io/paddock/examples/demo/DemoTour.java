@@ -39,7 +39,15 @@ public final class DemoTour {
 
   /** The chapters after the ensemble's own, in order. */
   static List<TourChapter> chapters() {
-    return List.of(new LeaderChapter(), new LockChapter(), new FailoverChapter());
+    return List.of(
+        new ConfigChapter(),
+        new GroupChapter(),
+        new LeaderChapter(),
+        new LockChapter(),
+        new BarrierChapter(),
+        new QueueChapter(),
+        new CounterChapter(),
+        new FailoverChapter());
   }
 
   /**

@@ -2,10 +2,13 @@ package io.paddock.examples.demo;
 
 import io.paddock.recipes.Grant;
 import io.paddock.recipes.PaddockFramework;
-import io.paddock.recipes.leader.LeaderLatch;
+import io.paddock.recipes.RetryNTimes;
+import io.paddock.recipes.atomic.AtomicValue;
+import io.paddock.recipes.atomic.DistributedAtomicLong;
 import io.paddock.recipes.locks.InterProcessMutex;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -18,7 +21,19 @@ import java.util.concurrent.TimeUnit;
 final class FailoverChapter implements TourChapter {
   static final String LOCK_PATH = "/demo/failover/lock";
   static final String ELECTION_PATH = "/demo/failover/leader";
+  static final String QUEUE_PATH = "/demo/failover/queue";
+  static final String QUEUE_LOCK_PATH = "/demo/failover/queue-locks";
+  static final String COUNTER_PATH = "/demo/failover/processed";
   static final String LOCAL_NAME = "app-4";
+
+  /** Orders put on the queue before the failure. */
+  static final int ORDERS = 40;
+
+  /** Orders processed before the leader is killed, so the failure hits the queue mid-way. */
+  static final int PROCESSED_BEFORE_KILL = 8;
+
+  private static final long WORK_MS = 40;
+  private static final int COUNTER_ATTEMPTS_MAX = 10;
 
   @Override
   public String title() {
@@ -28,8 +43,10 @@ final class FailoverChapter implements TourChapter {
   @Override
   public String shows() {
     return "app-4 runs on the leading member's machine and talks only to it: it holds a lock and\n"
-        + "leads an election, while app-2 waits for the lock and app-1, app-3 queue for leadership.\n"
-        + "Then the leading member is killed, and app-4 with it.";
+        + "leads an election, while app-2 waits for the lock and app-1, app-3 queue for leadership\n"
+        + "and work through "
+        + ORDERS
+        + " orders on a queue. Then the leading member is killed, and app-4 with it.";
   }
 
   @Override
@@ -42,19 +59,28 @@ final class FailoverChapter implements TourChapter {
     Grant localGrant = localLock.grant();
     LockWaiter waiter = LockWaiter.start(stage.app(2), LOCK_PATH);
 
-    LeaderLatch localLatch = new LeaderLatch(local, ELECTION_PATH, LOCAL_NAME);
-    localLatch.start();
-    if (!localLatch.await(TourStage.WAIT.toSeconds(), TimeUnit.SECONDS)) {
+    SelectorCandidates candidates = new SelectorCandidates(ELECTION_PATH);
+    candidates.join(local, LOCAL_NAME);
+    SelectorCandidates.Leadership localLeadership = candidates.awaitNext();
+    if (!localLeadership.id().equals(LOCAL_NAME)) {
       throw new TourCheckFailed(LOCAL_NAME + " to lead the election before the failure");
     }
-    LeaderLatch latch1 = new LeaderLatch(stage.app(1), ELECTION_PATH, TourStage.appName(1));
-    LeaderLatch latch3 = new LeaderLatch(stage.app(3), ELECTION_PATH, TourStage.appName(3));
-    List<LeaderLatch> survivors = List.of(latch1, latch3);
+    candidates.join(stage.app(1), TourStage.appName(1));
+    candidates.join(stage.app(3), TourStage.appName(3));
+    JobQueue orders = new JobQueue(QUEUE_PATH, QUEUE_LOCK_PATH, WORK_MS);
     try {
-      survivors.forEach(LeaderLatch::start);
+      orders.startProducer(stage.operator());
+      orders.startConsumer(stage.app(1), TourStage.appName(1));
+      orders.startConsumer(stage.app(3), TourStage.appName(3));
+      orders.produce("order", ORDERS);
+      if (!orders.awaitProcessed(PROCESSED_BEFORE_KILL)) {
+        throw new TourCheckFailed("the consumers to start on the orders");
+      }
       narrator.happened(
           "%s holds %s (token %d) and leads %s; member %d leads the ensemble",
           LOCAL_NAME, LOCK_PATH, localGrant.token(), ELECTION_PATH, oldLeader);
+      narrator.happened(
+          "%d orders queued, %d processed so far", ORDERS, orders.processedCount());
 
       long killedAt = System.nanoTime();
       stage.ensemble().kill(oldLeader);
@@ -80,17 +106,58 @@ final class FailoverChapter implements TourChapter {
           handedOver.token() > localGrant.token(),
           "the waiting worker got the lock, with a larger fencing token");
 
-      LeaderLatch next = LeaderChapter.awaitLeader(survivors);
+      SelectorCandidates.Leadership next = candidates.awaitNext();
       narrator.happened(
-          "app leader: %s -> %s, %.1f s after the kill",
-          LOCAL_NAME, next.getId(), Narrator.seconds(since(killedAt)));
+          "app leader: %s -> %s (token %d), %.1f s after the kill",
+          LOCAL_NAME,
+          next.id(),
+          next.token(),
+          Narrator.seconds(Duration.ofNanos(next.beganNanos() - killedAt)));
       narrator.check(
-          survivors.stream().filter(LeaderLatch::hasLeadership).count() == 1,
-          "exactly one surviving app leads");
+          !next.id().equals(LOCAL_NAME) && next.token() > localLeadership.token(),
+          "a surviving app leads, with a larger fencing token");
+      narrator.check(candidates.leadingExcept(LOCAL_NAME) == 1, "exactly one surviving app leads");
+
+      drainAndCount(stage, narrator, orders, killedAt);
     } finally {
+      orders.close();
       waiter.close();
-      survivors.forEach(LeaderLatch::close);
+      candidates.close();
     }
+  }
+
+  /** Waits for the queue to drain, checks nothing was lost, and has the consumers count it. */
+  private static void drainAndCount(
+      TourStage stage, Narrator narrator, JobQueue orders, long killedAt) throws Exception {
+    if (!orders.awaitProcessed(ORDERS)) {
+      throw new TourCheckFailed(
+          "the queue to drain (" + orders.processedCount() + " of " + ORDERS + " processed)");
+    }
+    narrator.happened(
+        "queue drained %.1f s after the kill: %d produced, %d processed %s; %d delivered again"
+            + " (at-least-once)",
+        Narrator.seconds(Duration.ofNanos(orders.lastFirstProcessedNanos() - killedAt)),
+        orders.producedCount(),
+        orders.processedCount(),
+        orders.processedByConsumer(),
+        orders.redeliveries());
+    narrator.check(orders.processedExactlyTheProduced(), "no order was lost");
+    RetryNTimes casRetries = new RetryNTimes(COUNTER_ATTEMPTS_MAX, 10);
+    for (Map.Entry<String, Integer> tally : orders.processedByConsumer().entrySet()) {
+      int app = Integer.parseInt(tally.getKey().substring("app-".length()));
+      DistributedAtomicLong counter =
+          new DistributedAtomicLong(stage.app(app), COUNTER_PATH, casRetries);
+      AtomicValue<Long> added = counter.add(tally.getValue());
+      for (int attempt = 1; !added.succeeded(); attempt++) {
+        if (attempt == COUNTER_ATTEMPTS_MAX) {
+          throw new TourCheckFailed(tally.getKey() + " to add to the counter");
+        }
+        added = counter.add(tally.getValue());
+      }
+    }
+    long counted = TourStage.readLatest(stage.operator(), COUNTER_PATH, casRetries);
+    narrator.happened("the consumers add their tallies to %s: it reads %d", COUNTER_PATH, counted);
+    narrator.check(counted == orders.producedCount(), "the counter matches the orders produced");
   }
 
   private static Duration since(long nanos) {

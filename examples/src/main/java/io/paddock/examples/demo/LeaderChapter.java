@@ -1,5 +1,6 @@
 package io.paddock.examples.demo;
 
+import io.paddock.client.PaddockException;
 import io.paddock.recipes.leader.LeaderLatch;
 import io.paddock.recipes.leader.Participant;
 import java.util.ArrayList;
@@ -73,6 +74,23 @@ final class LeaderChapter implements TourChapter {
         }
       }
     }
-    throw new TourCheckFailed("a leader within " + TourStage.WAIT.toSeconds() + " s");
+    StringBuilder states = new StringBuilder();
+    for (LeaderLatch latch : latches) {
+      states.append(String.format(" %s: %s at %s;", latch.getId(), latch.getState(), latch.getOurPath()));
+    }
+    String candidates;
+    try {
+      candidates = latches.get(0).getParticipants().toString();
+    } catch (PaddockException e) {
+      candidates = "unknown (" + e.code() + ")";
+    }
+    throw new TourCheckFailed(
+        "a leader within "
+            + TourStage.WAIT.toSeconds()
+            + " s (latches:"
+            + states
+            + " candidates on the server: "
+            + candidates
+            + ")");
   }
 }

@@ -2,11 +2,14 @@ package io.paddock.examples.demo;
 
 import io.paddock.recipes.PaddockFramework;
 import io.paddock.recipes.RetryNTimes;
+import io.paddock.recipes.RetryPolicy;
+import io.paddock.recipes.atomic.DistributedAtomicLong;
 import io.paddock.server.EmbeddedEnsemble;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -55,9 +58,14 @@ final class TourStage implements AutoCloseable {
     try {
       ensemble.start();
       stage.leaderMemberId = ensemble.awaitLeader(WAIT);
-      stage.operator = stage.connect(ensemble.connectString(), APP_SESSION_TIMEOUT_MS);
+      // Every process connects at once, as they would when started side by side.
+      stage.operator = stage.startConnecting(ensemble.connectString(), APP_SESSION_TIMEOUT_MS);
       for (int i = 0; i < APPS; i++) {
-        stage.apps.add(stage.connect(ensemble.connectString(), APP_SESSION_TIMEOUT_MS));
+        stage.apps.add(stage.startConnecting(ensemble.connectString(), APP_SESSION_TIMEOUT_MS));
+      }
+      awaitConnected(stage.operator);
+      for (PaddockFramework app : stage.apps) {
+        awaitConnected(app);
       }
       return stage;
     } catch (InterruptedException | TimeoutException | RuntimeException e) {
@@ -104,8 +112,13 @@ final class TourStage implements AutoCloseable {
     return connect(ensemble.connectString(memberId), LOCAL_SESSION_TIMEOUT_MS);
   }
 
-  private synchronized PaddockFramework connect(String connectString, int sessionTimeoutMs)
+  private PaddockFramework connect(String connectString, int sessionTimeoutMs)
       throws InterruptedException {
+    return awaitConnected(startConnecting(connectString, sessionTimeoutMs));
+  }
+
+  /** A started framework, maybe not connected yet (closed with the stage). */
+  private synchronized PaddockFramework startConnecting(String connectString, int sessionTimeoutMs) {
     PaddockFramework framework =
         PaddockFramework.builder()
             .connectString(connectString)
@@ -115,10 +128,25 @@ final class TourStage implements AutoCloseable {
             .build();
     frameworks.add(framework);
     framework.start();
+    return framework;
+  }
+
+  private static PaddockFramework awaitConnected(PaddockFramework framework)
+      throws InterruptedException {
     if (!framework.blockUntilConnected(WAIT)) {
-      throw new TourCheckFailed("a client to connect to " + connectString + " within " + WAIT);
+      throw new TourCheckFailed("a client to connect within " + WAIT.toSeconds() + " s");
     }
     return framework;
+  }
+
+  /**
+   * A counter's value as the leader knows it: reads are served by the member a client talks to,
+   * which may not have applied the other clients' latest writes yet, so {@code sync} first.
+   */
+  static long readLatest(PaddockFramework framework, String counterPath, RetryPolicy retryPolicy)
+      throws Exception {
+    framework.client().sync(framework.fullPath(counterPath)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    return new DistributedAtomicLong(framework, counterPath, retryPolicy).get().postValue();
   }
 
   /** Closes every framework (newest first), then the ensemble. */
