@@ -116,7 +116,8 @@ class ExamplesSmokeTest {
 
   @Test
   void barrierHoldsWorkersUntilLifted() {
-    assertPrinted(run(BarrierExample::run), "every worker went through once the barrier was lifted");
+    assertPrinted(
+        run(BarrierExample::run), "every worker went through once the barrier was lifted");
   }
 
   @Test

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run: {@code java -cp <examples class path> io.paddock.examples.config.ConfigReaderExample
  * [connectString]}. With a connect string it waits up to a minute for {@link ConfigWriterExample},
- * run against the same server from another terminal. Without one it starts its own embedded
- * server and runs the writer itself, on another connection.
+ * run against the same server from another terminal. Without one it starts its own embedded server
+ * and runs the writer itself, on another connection.
  */
 public final class ConfigReaderExample {
   private static final Duration WATCH_LIMIT = Duration.ofSeconds(60);

@@ -49,7 +49,8 @@ final class BarrierChapter implements TourChapter {
         done.add(
             apps.submit(
                 () -> {
-                  DistributedBarrier barrier = new DistributedBarrier(stage.app(number), BARRIER_PATH);
+                  DistributedBarrier barrier =
+                      new DistributedBarrier(stage.app(number), BARRIER_PATH);
                   waiting.incrementAndGet();
                   if (!barrier.waitOnBarrier(TourStage.WAIT.toSeconds(), TimeUnit.SECONDS)) {
                     throw new TourCheckFailed(TourStage.appName(number) + " to pass the barrier");

@@ -23,7 +23,9 @@ final class ConfigChapter implements TourChapter {
 
   @Override
   public String shows() {
-    return "The operator publishes settings under " + CONFIG_PATH + " (ConfigPublisher); each app\n"
+    return "The operator publishes settings under "
+        + CONFIG_PATH
+        + " (ConfigPublisher); each app\n"
         + "follows them with a ConfigSubscriber and is told every change, with old and new value.";
   }
 

@@ -30,7 +30,8 @@ final class CounterChapter implements TourChapter {
 
   @Override
   public String shows() {
-    return "The three apps increment one DistributedAtomicLong " + INCREMENTS_PER_APP
+    return "The three apps increment one DistributedAtomicLong "
+        + INCREMENTS_PER_APP
         + " times each, all at once.\nEvery increment is a compare-and-set; under persistent"
         + " contention it takes a lock.";
   }

@@ -7,7 +7,6 @@ import io.paddock.recipes.atomic.AtomicValue;
 import io.paddock.recipes.atomic.DistributedAtomicLong;
 import io.paddock.recipes.locks.InterProcessMutex;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -79,12 +78,12 @@ final class FailoverChapter implements TourChapter {
       narrator.happened(
           "%s holds %s (token %d) and leads %s; member %d leads the ensemble",
           LOCAL_NAME, LOCK_PATH, localGrant.token(), ELECTION_PATH, oldLeader);
-      narrator.happened(
-          "%d orders queued, %d processed so far", ORDERS, orders.processedCount());
+      narrator.happened("%d orders queued, %d processed so far", ORDERS, orders.processedCount());
 
       long killedAt = System.nanoTime();
       stage.ensemble().kill(oldLeader);
-      local.close(); // the process on that machine dies with it
+      local.close(); // the process on that machine dies with it: its connection, then its threads
+      candidates.leave(LOCAL_NAME);
       narrator.happened("member %d is killed, and %s with it", oldLeader, LOCAL_NAME);
 
       long newLeader = stage.ensemble().awaitLeader(TourStage.WAIT);
@@ -142,6 +141,7 @@ final class FailoverChapter implements TourChapter {
         orders.processedByConsumer(),
         orders.redeliveries());
     narrator.check(orders.processedExactlyTheProduced(), "no order was lost");
+    narrator.check(orders.awaitEmpty(), "every order was acknowledged: the queue is empty");
     RetryNTimes casRetries = new RetryNTimes(COUNTER_ATTEMPTS_MAX, 10);
     for (Map.Entry<String, Integer> tally : orders.processedByConsumer().entrySet()) {
       int app = Integer.parseInt(tally.getKey().substring("app-".length()));

@@ -21,7 +21,9 @@ final class GroupChapter implements TourChapter {
 
   @Override
   public String shows() {
-    return "Each app joins " + GROUP_PATH + " with its address as data (a GroupMember: an ephemeral\n"
+    return "Each app joins "
+        + GROUP_PATH
+        + " with its address as data (a GroupMember: an ephemeral\n"
         + "node that heals itself after a session loss). The operator watches the group.";
   }
 
@@ -49,7 +51,10 @@ final class GroupChapter implements TourChapter {
       for (int app = 1; app <= TourStage.APPS; app++) {
         GroupMember member =
             new GroupMember(
-                stage.app(app), GROUP_PATH, TourStage.appName(app), bytes("10.0.0." + app + ":8080"));
+                stage.app(app),
+                GROUP_PATH,
+                TourStage.appName(app),
+                bytes("10.0.0." + app + ":8080"));
         members.add(member);
         member.start();
         awaitJoined(member);

@@ -130,11 +130,31 @@ final class JobQueue implements AutoCloseable {
     return true;
   }
 
+  /**
+   * Waits until no job is left on the queue (every delivery acknowledged), so closing the
+   * consumers interrupts no work.
+   *
+   * @return false if jobs were left after the tour's wait
+   */
+  boolean awaitEmpty() throws Exception {
+    long deadline = System.nanoTime() + TourStage.WAIT.toNanos();
+    while (producer.itemCount() > 0) {
+      if (System.nanoTime() - deadline > 0) {
+        return false;
+      }
+      TimeUnit.MILLISECONDS.sleep(10);
+    }
+    return true;
+  }
+
   private QueueConsumer<String> consumer(String name) {
     return new QueueConsumer<>() {
       @Override
       public void consumeMessage(String job) throws Exception {
         deliveries.incrementAndGet();
+        if (processedBy.containsKey(job)) {
+          return; // delivered again after its ack was lost: done already (idempotent consumer)
+        }
         Thread.sleep(workMs); // the job's work
         if (processedBy.putIfAbsent(job, name) == null) {
           lastFirstProcessedNanos = System.nanoTime();

@@ -76,7 +76,8 @@ final class LeaderChapter implements TourChapter {
     }
     StringBuilder states = new StringBuilder();
     for (LeaderLatch latch : latches) {
-      states.append(String.format(" %s: %s at %s;", latch.getId(), latch.getState(), latch.getOurPath()));
+      states.append(
+          String.format(" %s: %s at %s;", latch.getId(), latch.getState(), latch.getOurPath()));
     }
     String candidates;
     try {

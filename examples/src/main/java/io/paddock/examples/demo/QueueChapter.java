@@ -15,7 +15,9 @@ final class QueueChapter implements TourChapter {
 
   @Override
   public String shows() {
-    return "The operator puts " + JOBS + " jobs on a DistributedQueue; app-1 and app-3 consume them.\n"
+    return "The operator puts "
+        + JOBS
+        + " jobs on a DistributedQueue; app-1 and app-3 consume them.\n"
         + "Delivery is at-least-once with acknowledgement: a job is deleted only once processed.";
   }
 
@@ -33,6 +35,7 @@ final class QueueChapter implements TourChapter {
       }
       narrator.happened("processed: %s", queue.processedByConsumer());
       narrator.check(queue.processedExactlyTheProduced(), "every job was processed");
+      narrator.check(queue.awaitEmpty(), "every job was acknowledged: the queue is empty");
     }
   }
 }

@@ -62,6 +62,15 @@ final class SelectorCandidates implements AutoCloseable {
     return next;
   }
 
+  /** Stops candidate {@code id} (its process ends: its selector's threads stop with it). */
+  synchronized void leave(String id) {
+    for (LeaderSelector selector : selectors) {
+      if (selector.getId().equals(id)) {
+        selector.close();
+      }
+    }
+  }
+
   /** How many of the candidates that are not {@code except} lead now. */
   synchronized long leadingExcept(String except) {
     return selectors.stream()

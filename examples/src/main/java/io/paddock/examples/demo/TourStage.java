@@ -118,7 +118,8 @@ final class TourStage implements AutoCloseable {
   }
 
   /** A started framework, maybe not connected yet (closed with the stage). */
-  private synchronized PaddockFramework startConnecting(String connectString, int sessionTimeoutMs) {
+  private synchronized PaddockFramework startConnecting(
+      String connectString, int sessionTimeoutMs) {
     PaddockFramework framework =
         PaddockFramework.builder()
             .connectString(connectString)
@@ -145,7 +146,10 @@ final class TourStage implements AutoCloseable {
    */
   static long readLatest(PaddockFramework framework, String counterPath, RetryPolicy retryPolicy)
       throws Exception {
-    framework.client().sync(framework.fullPath(counterPath)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    framework
+        .client()
+        .sync(framework.fullPath(counterPath))
+        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
     return new DistributedAtomicLong(framework, counterPath, retryPolicy).get().postValue();
   }
 

@@ -1,2 +1,5 @@
-/** Leader election examples: LeaderLatch, LeaderSelector, and the simple first-to-create-/master election. */
+/**
+ * Leader election examples: LeaderLatch, LeaderSelector, and the simple first-to-create-/master
+ * election.
+ */
 package io.paddock.examples.leader;

@@ -98,7 +98,10 @@ public final class NamingServiceExample {
       Optional<Endpoint> seen = data.map(Endpoint::fromBytes);
       if (seen.equals(expected)) {
         out.println(
-            "client (watching): " + DB_NAME + " is now " + seen.map(Endpoint::toString).orElse("unbound"));
+            "client (watching): "
+                + DB_NAME
+                + " is now "
+                + seen.map(Endpoint::toString).orElse("unbound"));
         return;
       }
     }
