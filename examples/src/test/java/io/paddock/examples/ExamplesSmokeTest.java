@@ -13,6 +13,7 @@ import io.paddock.examples.leader.MasterExample;
 import io.paddock.examples.locks.ExclusiveLockExample;
 import io.paddock.examples.locks.HerdFreeLockExample;
 import io.paddock.examples.naming.NamingServiceExample;
+import io.paddock.examples.queue.QueueExample;
 import io.paddock.examples.support.ExampleCluster;
 import io.paddock.server.EmbeddedServer;
 import java.io.ByteArrayOutputStream;
@@ -132,6 +133,14 @@ class ExamplesSmokeTest {
     assertPrinted(printed, "resolves to 10.0.0.5:5432");
     assertPrinted(printed, "is now 10.0.0.6:5432");
     assertPrinted(printed, "unique names allocated");
+  }
+
+  @Test
+  void queueConsumersProcessEveryJobIncludingARejectedOne() {
+    String printed = run(QueueExample::run);
+    assertPrinted(printed, "rejects job-07 (it will be delivered again)");
+    assertPrinted(printed, "processed job-07");
+    assertPrinted(printed, "all 20 jobs processed");
   }
 
   @Test

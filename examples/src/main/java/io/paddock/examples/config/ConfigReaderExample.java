@@ -7,14 +7,15 @@ import io.paddock.recipes.config.ConfigSubscriber;
 import io.paddock.recipes.config.ValueCodec;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Config reader: follows the settings under {@code /examples/config} with a {@link
- * ConfigSubscriber} and prints every change with its old and new value, until the writer's last
- * step arrives ({@code greeting = goodbye}).
+ * ConfigSubscriber} and prints every change with its old and new value, until everything the
+ * writer's last step publishes has arrived.
  *
  * <p>Run: {@code java -cp <examples class path> io.paddock.examples.config.ConfigReaderExample
  * [connectString]}. With a connect string it waits up to a minute for {@link ConfigWriterExample},
@@ -44,6 +45,7 @@ public final class ConfigReaderExample {
       throws Exception {
     PaddockFramework framework = cluster.newFramework();
     CountDownLatch writerDone = new CountDownLatch(1);
+    Map<String, String> seen = new ConcurrentHashMap<>();
     try (ConfigSubscriber<String> subscriber =
         new ConfigSubscriber<>(framework, ConfigWriterExample.CONFIG_PATH, ValueCodec.string())) {
       subscriber.addListener(
@@ -53,8 +55,10 @@ public final class ConfigReaderExample {
                 change.key(),
                 change.oldValue().orElse("(none)"),
                 change.newValue().orElse("(removed)"));
-            if (change.key().equals("greeting")
-                && change.newValue().equals(Optional.of(ConfigWriterExample.LAST_GREETING))) {
+            change
+                .newValue()
+                .ifPresentOrElse(v -> seen.put(change.key(), v), () -> seen.remove(change.key()));
+            if (seen.entrySet().containsAll(ConfigWriterExample.FINAL_SETTINGS.entrySet())) {
               writerDone.countDown();
             }
           });

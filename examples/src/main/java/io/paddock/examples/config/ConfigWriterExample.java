@@ -20,8 +20,9 @@ public final class ConfigWriterExample {
   /** Where the settings live: one node per key. */
   public static final String CONFIG_PATH = "/examples/config";
 
-  /** The value the last step publishes; a reader knows the writer is done when it sees it. */
-  public static final String LAST_GREETING = "goodbye";
+  /** What the last step publishes, in one transaction; a reader is done once it sees all of it. */
+  public static final Map<String, String> FINAL_SETTINGS =
+      Map.of("greeting", "goodbye", "search.enabled", "true", "pool.size", "8");
 
   private static final long PAUSE_MS = 200;
 
@@ -50,8 +51,7 @@ public final class ConfigWriterExample {
     out.println("writer: greeting = bonjour, compare-and-set on the version (now " + version + ")");
     Thread.sleep(PAUSE_MS);
     int generation = publisher.generation();
-    publisher.publishAll(
-        Map.of("greeting", LAST_GREETING, "search.enabled", "true", "pool.size", "8"), generation);
+    publisher.publishAll(FINAL_SETTINGS, generation);
     out.println("writer: greeting, search.enabled and pool.size published in one transaction");
   }
 }

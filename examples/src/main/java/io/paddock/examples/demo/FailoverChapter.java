@@ -52,29 +52,14 @@ final class FailoverChapter implements TourChapter {
   public void play(TourStage stage, Narrator narrator) throws Exception {
     long oldLeader = stage.ensemble().leaderId().orElseThrow(() -> noLeader());
     PaddockFramework local = stage.newProcessNextTo(oldLeader);
-
     InterProcessMutex localLock = new InterProcessMutex(local, LOCK_PATH);
     localLock.acquire();
     Grant localGrant = localLock.grant();
-    LockWaiter waiter = LockWaiter.start(stage.app(2), LOCK_PATH);
-
-    SelectorCandidates candidates = new SelectorCandidates(ELECTION_PATH);
-    candidates.join(local, LOCAL_NAME);
-    SelectorCandidates.Leadership localLeadership = candidates.awaitNext();
-    if (!localLeadership.id().equals(LOCAL_NAME)) {
-      throw new TourCheckFailed(LOCAL_NAME + " to lead the election before the failure");
-    }
-    candidates.join(stage.app(1), TourStage.appName(1));
-    candidates.join(stage.app(3), TourStage.appName(3));
-    JobQueue orders = new JobQueue(QUEUE_PATH, QUEUE_LOCK_PATH, WORK_MS);
-    try {
-      orders.startProducer(stage.operator());
-      orders.startConsumer(stage.app(1), TourStage.appName(1));
-      orders.startConsumer(stage.app(3), TourStage.appName(3));
-      orders.produce("order", ORDERS);
-      if (!orders.awaitProcessed(PROCESSED_BEFORE_KILL)) {
-        throw new TourCheckFailed("the consumers to start on the orders");
-      }
+    try (LockWaiter waiter = LockWaiter.start(stage.app(2), LOCK_PATH);
+        SelectorCandidates candidates = new SelectorCandidates(ELECTION_PATH);
+        JobQueue orders = new JobQueue(QUEUE_PATH, QUEUE_LOCK_PATH, WORK_MS)) {
+      SelectorCandidates.Leadership localLeadership = leadFirst(stage, local, candidates);
+      startOrders(stage, orders);
       narrator.happened(
           "%s holds %s (token %d) and leads %s; member %d leads the ensemble",
           LOCAL_NAME, LOCK_PATH, localGrant.token(), ELECTION_PATH, oldLeader);
@@ -92,37 +77,70 @@ final class FailoverChapter implements TourChapter {
           oldLeader, newLeader, Narrator.seconds(since(killedAt)));
       narrator.check(newLeader != oldLeader, "a surviving member leads the ensemble");
 
-      Grant handedOver = waiter.awaitGrant();
-      narrator.happened(
-          "lock: %s (token %d) -> app-2 (token %d), %.1f s after the kill (once %s's session"
-              + " expired)",
-          LOCAL_NAME,
-          localGrant.token(),
-          handedOver.token(),
-          Narrator.seconds(waiter.grantedAfter(killedAt)),
-          LOCAL_NAME);
-      narrator.check(
-          handedOver.token() > localGrant.token(),
-          "the waiting worker got the lock, with a larger fencing token");
-
-      SelectorCandidates.Leadership next = candidates.awaitNext();
-      narrator.happened(
-          "app leader: %s -> %s (token %d), %.1f s after the kill",
-          LOCAL_NAME,
-          next.id(),
-          next.token(),
-          Narrator.seconds(Duration.ofNanos(next.beganNanos() - killedAt)));
-      narrator.check(
-          !next.id().equals(LOCAL_NAME) && next.token() > localLeadership.token(),
-          "a surviving app leads, with a larger fencing token");
-      narrator.check(candidates.leadingExcept(LOCAL_NAME) == 1, "exactly one surviving app leads");
-
+      checkLockHandedOver(narrator, waiter, localGrant, killedAt);
+      checkLeadershipPassed(narrator, candidates, localLeadership, killedAt);
       drainAndCount(stage, narrator, orders, killedAt);
-    } finally {
-      orders.close();
-      waiter.close();
-      candidates.close();
     }
+  }
+
+  /** app-4 joins the election first and leads; then app-1 and app-3 queue behind it. */
+  private static SelectorCandidates.Leadership leadFirst(
+      TourStage stage, PaddockFramework local, SelectorCandidates candidates)
+      throws InterruptedException {
+    candidates.join(local, LOCAL_NAME);
+    SelectorCandidates.Leadership leadership = candidates.awaitNext();
+    if (!leadership.id().equals(LOCAL_NAME)) {
+      throw new TourCheckFailed(LOCAL_NAME + " to lead the election before the failure");
+    }
+    candidates.join(stage.app(1), TourStage.appName(1));
+    candidates.join(stage.app(3), TourStage.appName(3));
+    return leadership;
+  }
+
+  /** The operator queues the orders; app-1 and app-3 start working through them. */
+  private static void startOrders(TourStage stage, JobQueue orders) throws Exception {
+    orders.startProducer(stage.operator());
+    orders.startConsumer(stage.app(1), TourStage.appName(1));
+    orders.startConsumer(stage.app(3), TourStage.appName(3));
+    orders.produce("order", ORDERS);
+    if (!orders.awaitProcessed(PROCESSED_BEFORE_KILL)) {
+      throw new TourCheckFailed("the consumers to start on the orders");
+    }
+  }
+
+  private static void checkLockHandedOver(
+      Narrator narrator, LockWaiter waiter, Grant localGrant, long killedAt) throws Exception {
+    Grant handedOver = waiter.awaitGrant();
+    narrator.happened(
+        "lock: %s (token %d) -> app-2 (token %d), %.1f s after the kill (once %s's session"
+            + " expired)",
+        LOCAL_NAME,
+        localGrant.token(),
+        handedOver.token(),
+        Narrator.seconds(waiter.grantedAfter(killedAt)),
+        LOCAL_NAME);
+    narrator.check(
+        handedOver.token() > localGrant.token(),
+        "the waiting worker got the lock, with a larger fencing token");
+  }
+
+  private static void checkLeadershipPassed(
+      Narrator narrator,
+      SelectorCandidates candidates,
+      SelectorCandidates.Leadership localLeadership,
+      long killedAt)
+      throws InterruptedException {
+    SelectorCandidates.Leadership next = candidates.awaitNext();
+    narrator.happened(
+        "app leader: %s -> %s (token %d), %.1f s after the kill",
+        LOCAL_NAME,
+        next.id(),
+        next.token(),
+        Narrator.seconds(Duration.ofNanos(next.beganNanos() - killedAt)));
+    narrator.check(
+        !next.id().equals(LOCAL_NAME) && next.token() > localLeadership.token(),
+        "a surviving app leads, with a larger fencing token");
+    narrator.check(candidates.leadingExcept(LOCAL_NAME) == 1, "exactly one surviving app leads");
   }
 
   /** Waits for the queue to drain, checks nothing was lost, and has the consumers count it. */

@@ -131,8 +131,8 @@ final class JobQueue implements AutoCloseable {
   }
 
   /**
-   * Waits until no job is left on the queue (every delivery acknowledged), so closing the
-   * consumers interrupts no work.
+   * Waits until no job is left on the queue (every delivery acknowledged), so closing the consumers
+   * interrupts no work.
    *
    * @return false if jobs were left after the tour's wait
    */
