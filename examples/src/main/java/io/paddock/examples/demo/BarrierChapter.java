@@ -19,6 +19,7 @@ final class BarrierChapter implements TourChapter {
   static final String DOUBLE_BARRIER_PATH = "/demo/double-barrier";
 
   private static final long STAGGER_MS = 150;
+  private static final long BARRIER_UP_MS = 200;
 
   @Override
   public String title() {
@@ -27,10 +28,10 @@ final class BarrierChapter implements TourChapter {
 
   @Override
   public String shows() {
-    return "The operator sets a DistributedBarrier; the apps wait at it until it is lifted.\n"
-        + "Then they meet at a DistributedDoubleBarrier for "
+    return "The operator sets a DistributedBarrier; the apps wait at it until it is lifted. Then\n"
+        + "they meet at a DistributedDoubleBarrier for "
         + TourStage.APPS
-        + ": they arrive one by one, start together and finish together.";
+        + ": they arrive one by one, start together, finish together.";
   }
 
   @Override
@@ -62,6 +63,7 @@ final class BarrierChapter implements TourChapter {
       }
       awaitCount(waiting, TourStage.APPS);
       narrator.happened("%d apps wait at %s", TourStage.APPS, BARRIER_PATH);
+      Thread.sleep(BARRIER_UP_MS); // the operator's work, which the apps wait for
       narrator.check(passed.get() == 0, "nobody passes a barrier that is up");
       gate.removeBarrier();
       narrator.happened("the operator lifts the barrier");

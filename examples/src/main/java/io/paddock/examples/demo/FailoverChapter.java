@@ -42,8 +42,8 @@ final class FailoverChapter implements TourChapter {
   @Override
   public String shows() {
     return "app-4 runs on the leading member's machine and talks only to it: it holds a lock and\n"
-        + "leads an election, while app-2 waits for the lock and app-1, app-3 queue for leadership\n"
-        + "and work through "
+        + "leads an election (LeaderSelector), while app-2 waits for the lock and app-1, app-3 queue\n"
+        + "for leadership and work through "
         + ORDERS
         + " orders on a queue. Then the leading member is killed, and app-4 with it.";
   }

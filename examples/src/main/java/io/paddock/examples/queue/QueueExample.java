@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * /examples/queue}; two consumers, each with its own connection, take them. Delivery is
  * at-least-once with acknowledgement (the queue has a lock path): a consumer that returns has
  * acknowledged its job, one that throws has rejected it and the job is delivered again — the
- * example rejects one job once to show it. Every job is processed; none is lost.
+ * example rejects one job once to show it (the queue logs that failed delivery as a warning, on
+ * stderr). Every job is processed; none is lost.
  *
  * <p>Run: {@code java -cp <examples class path> io.paddock.examples.queue.QueueExample
  * [connectString]} — without a connect string it starts its own embedded server.
