@@ -72,14 +72,16 @@ public final class ExampleCluster implements AutoCloseable {
    *
    * @throws IllegalStateException if it does not connect within {@link #CONNECT_TIMEOUT}
    */
-  public synchronized PaddockFramework newFramework() throws InterruptedException {
+  public PaddockFramework newFramework() throws InterruptedException {
     PaddockFramework framework =
         PaddockFramework.builder()
             .connectString(connectString)
             .sessionTimeoutMs(SESSION_TIMEOUT_MS)
             .retryPolicy(new RetryNTimes(RETRIES, RETRY_SLEEP_MS))
             .build();
-    frameworks.add(framework);
+    synchronized (this) {
+      frameworks.add(framework);
+    }
     framework.start();
     if (!framework.blockUntilConnected(CONNECT_TIMEOUT)) {
       throw new IllegalStateException(
