@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
  * each with its own connection, wait at it; when the coordinator removes it, all of them go on at
  * once. Typical use: hold a fleet until a migration or a warm-up is done.
  *
- * <p>Run: {@code java -cp <examples class path> io.paddock.examples.barrier.BarrierExample
- * [connectString]} — without a connect string it starts its own embedded server.
+ * <p>Run: {@code java -cp "$(cat target/launcher/classpath)"
+ * io.paddock.examples.barrier.BarrierExample [connectString]} — without a connect string it starts
+ * its own embedded server.
  */
 public final class BarrierExample {
   /** The barrier's node: present while the barrier is up. */

@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code /examples/double-barrier}; nobody starts the computation before all three have entered,
  * and nobody moves on before all three have left. Typical use: the phases of a distributed batch.
  *
- * <p>Run: {@code java -cp <examples class path> io.paddock.examples.barrier.DoubleBarrierExample
- * [connectString]} — without a connect string it starts its own embedded server.
+ * <p>Run: {@code java -cp "$(cat target/launcher/classpath)"
+ * io.paddock.examples.barrier.DoubleBarrierExample [connectString]} — without a connect string it
+ * starts its own embedded server.
  */
 public final class DoubleBarrierExample {
   /** The barrier's node. */

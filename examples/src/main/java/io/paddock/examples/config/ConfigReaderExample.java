@@ -17,10 +17,11 @@ import java.util.concurrent.TimeUnit;
  * ConfigSubscriber} and prints every change with its old and new value, until everything the
  * writer's last step publishes has arrived.
  *
- * <p>Run: {@code java -cp <examples class path> io.paddock.examples.config.ConfigReaderExample
- * [connectString]}. With a connect string it waits up to a minute for {@link ConfigWriterExample},
- * run against the same server from another terminal. Without one it starts its own embedded server
- * and runs the writer itself, on another connection.
+ * <p>Run: {@code java -cp "$(cat target/launcher/classpath)"
+ * io.paddock.examples.config.ConfigReaderExample [connectString]}. With a connect string it waits
+ * up to a minute for {@link ConfigWriterExample}, run against the same server from another
+ * terminal. Without one it starts its own embedded server and runs the writer itself, on another
+ * connection.
  */
 public final class ConfigReaderExample {
   private static final Duration WATCH_LIMIT = Duration.ofSeconds(60);

@@ -13,8 +13,9 @@ import java.util.Map;
  * one key at a time, a compare-and-set by version, and a whole set at once in one transaction (all
  * or nothing). Run {@link ConfigReaderExample} against the same server to watch the changes arrive.
  *
- * <p>Run: {@code java -cp <examples class path> io.paddock.examples.config.ConfigWriterExample
- * [connectString]} — without a connect string it starts its own embedded server.
+ * <p>Run: {@code java -cp "$(cat target/launcher/classpath)"
+ * io.paddock.examples.config.ConfigWriterExample [connectString]} — without a connect string it
+ * starts its own embedded server.
  */
 public final class ConfigWriterExample {
   /** Where the settings live: one node per key. */

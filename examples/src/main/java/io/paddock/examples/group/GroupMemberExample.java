@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
  * its address as data; a monitor (itself a member) prints joins, a data change and leaves as they
  * happen. A member's node is ephemeral: it leaves when it closes or when its process dies.
  *
- * <p>Run: {@code java -cp <examples class path> io.paddock.examples.group.GroupMemberExample
- * [connectString]} — without a connect string it starts its own embedded server.
+ * <p>Run: {@code java -cp "$(cat target/launcher/classpath)"
+ * io.paddock.examples.group.GroupMemberExample [connectString]} — without a connect string it
+ * starts its own embedded server.
  */
 public final class GroupMemberExample {
   /** The group's node. */

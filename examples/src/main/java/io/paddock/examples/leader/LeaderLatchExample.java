@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
  * grows with every new leader. A {@link LeaderObserver}, which does not take part, prints each
  * change as it sees it.
  *
- * <p>Run: {@code java -cp <examples class path> io.paddock.examples.leader.LeaderLatchExample
- * [connectString]} — without a connect string it starts its own embedded server.
+ * <p>Run: {@code java -cp "$(cat target/launcher/classpath)"
+ * io.paddock.examples.leader.LeaderLatchExample [connectString]} — without a connect string it
+ * starts its own embedded server.
  */
 public final class LeaderLatchExample {
   /** The election's path. */

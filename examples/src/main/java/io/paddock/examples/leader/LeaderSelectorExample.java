@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * when it returns. The adapter interrupts a leader whose connection is in doubt. The example checks
  * that no two candidates ever lead at once, and stops after {@link #TERMS} leaderships.
  *
- * <p>Run: {@code java -cp <examples class path> io.paddock.examples.leader.LeaderSelectorExample
- * [connectString]} — without a connect string it starts its own embedded server.
+ * <p>Run: {@code java -cp "$(cat target/launcher/classpath)"
+ * io.paddock.examples.leader.LeaderSelectorExample [connectString]} — without a connect string it
+ * starts its own embedded server.
  */
 public final class LeaderSelectorExample {
   /** The election's path. */

@@ -25,8 +25,9 @@ import java.util.concurrent.TimeUnit;
  * wakes on each change: fine for a handful of candidates; with many, prefer {@link
  * LeaderLatchExample}.)
  *
- * <p>Run: {@code java -cp <examples class path> io.paddock.examples.leader.MasterExample
- * [connectString]} — without a connect string it starts its own embedded server.
+ * <p>Run: {@code java -cp "$(cat target/launcher/classpath)"
+ * io.paddock.examples.leader.MasterExample [connectString]} — without a connect string it starts
+ * its own embedded server.
  */
 public final class MasterExample {
   /** The master node. */

@@ -25,8 +25,9 @@ import java.util.concurrent.TimeUnit;
  * fences by itself: it stores the largest token that wrote it, and a write is made with the
  * ledger's version (compare-and-set) only when the writer's token is not older.
  *
- * <p>Run: {@code java -cp <examples class path> io.paddock.examples.locks.ExclusiveLockExample
- * [connectString]} — without a connect string it starts its own embedded server.
+ * <p>Run: {@code java -cp "$(cat target/launcher/classpath)"
+ * io.paddock.examples.locks.ExclusiveLockExample [connectString]} — without a connect string it
+ * starts its own embedded server.
  */
 public final class ExclusiveLockExample {
   /** The lock node. */

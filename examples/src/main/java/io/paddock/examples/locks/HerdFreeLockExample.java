@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * through a <em>guarded</em> transaction: the server applies it only while the holder's lock node
  * still exists. At the end a released grant's guard is shown to be refused.
  *
- * <p>Run: {@code java -cp <examples class path> io.paddock.examples.locks.HerdFreeLockExample
- * [connectString]} — without a connect string it starts its own embedded server.
+ * <p>Run: {@code java -cp "$(cat target/launcher/classpath)"
+ * io.paddock.examples.locks.HerdFreeLockExample [connectString]} — without a connect string it
+ * starts its own embedded server.
  */
 public final class HerdFreeLockExample {
   /** The lock's path. */

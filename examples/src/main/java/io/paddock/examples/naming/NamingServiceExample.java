@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * rebind when the database moves; unique names ({@code job-0000000003}) are allocated by the
  * server's sequence, never twice, even from several clients at once.
  *
- * <p>Run: {@code java -cp <examples class path> io.paddock.examples.naming.NamingServiceExample
- * [connectString]} — without a connect string it starts its own embedded server.
+ * <p>Run: {@code java -cp "$(cat target/launcher/classpath)"
+ * io.paddock.examples.naming.NamingServiceExample [connectString]} — without a connect string it
+ * starts its own embedded server.
  */
 public final class NamingServiceExample {
   /** Where the names live. */

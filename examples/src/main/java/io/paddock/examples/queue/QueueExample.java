@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * example rejects one job once to show it (the queue logs that failed delivery as a warning, on
  * stderr). Every job is processed; none is lost.
  *
- * <p>Run: {@code java -cp <examples class path> io.paddock.examples.queue.QueueExample
+ * <p>Run: {@code java -cp "$(cat target/launcher/classpath)" io.paddock.examples.queue.QueueExample
  * [connectString]} — without a connect string it starts its own embedded server.
  */
 public final class QueueExample {
