@@ -31,6 +31,15 @@ public final class SequentialContest {
   private final ContestDriver driver;
 
   /**
+   * How many waits of this contest watch each node. The server keeps one watch per session and node
+   * whatever the number of local watchers, and removeWatches drops it for all of them; so a wait
+   * that stops watching a node asks the server to remove the watch only when it was the last (a
+   * wait restarted after a reconnect watches the same node as the wait it replaces).
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, Integer> watchers =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
    * A contest.
    *
    * @param framework the recipe's watcher-removing facade
@@ -102,6 +111,11 @@ public final class SequentialContest {
     return wait.result.whenComplete((granted, failure) -> wait.removeWatch());
   }
 
+  /** One wait stops watching {@code name}; true when no wait of this contest watches it now. */
+  private boolean unwatch(String name) {
+    return watchers.compute(name, (k, n) -> n == null || n <= 1 ? null : n - 1) == null;
+  }
+
   /** One wait for the grant: its own watcher, wake-up signal and result. */
   private final class Wait {
     private final String ourName;
@@ -125,7 +139,10 @@ public final class SequentialContest {
     private void onWatchEvent(io.paddock.client.WatchedEvent event) {
       String path = event.path();
       if (path != null && event.type() != io.paddock.store.model.EventType.NONE) {
-        watched.compareAndSet(ZnodePaths.name(path), null);
+        String name = ZnodePaths.name(path);
+        if (watched.compareAndSet(name, null)) {
+          unwatch(name);
+        }
       }
       wakeUp();
     }
@@ -138,8 +155,8 @@ public final class SequentialContest {
     }
 
     void removeWatch() {
-      String last = watched.get();
-      if (last != null) {
+      String last = watched.getAndSet(null);
+      if (last != null && unwatch(last)) {
         framework
             .watches()
             .remove(watcher)
@@ -186,8 +203,11 @@ public final class SequentialContest {
         return CompletableFuture.completedFuture(false);
       }
       String previous = watched.getAndSet(d.watchName());
-      if (previous != null && !previous.equals(d.watchName())) {
-        removeWatchOn(previous);
+      if (!d.watchName().equals(previous)) {
+        watchers.merge(d.watchName(), 1, Integer::sum);
+        if (previous != null) {
+          removeWatchOn(previous);
+        }
       }
       return framework
           .getData()
@@ -200,7 +220,10 @@ public final class SequentialContest {
                   throw new CompletionException(Failures.unwrap(e));
                 }
                 if (e != null) {
-                  watched.set(null); // gone already: no watch was set; look again at once
+                  // gone already: no watch was set; look again at once
+                  if (watched.compareAndSet(d.watchName(), null)) {
+                    unwatch(d.watchName());
+                  }
                   wake.complete(null);
                 }
                 return null;
@@ -208,6 +231,9 @@ public final class SequentialContest {
     }
 
     private void removeWatchOn(String name) {
+      if (!unwatch(name)) {
+        return; // another wait of this contest still watches it
+      }
       framework
           .watches()
           .remove(watcher)

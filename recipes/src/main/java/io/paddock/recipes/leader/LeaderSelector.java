@@ -131,7 +131,10 @@ public final class LeaderSelector implements Closeable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (PaddockException | RuntimeException e) {
+    } catch (PaddockException e) {
+      // A lost connection or session: the state listener requeues; no stack trace for the expected.
+      LOG.warn("the selector on {} could not take the lock: {}", leaderPath, e.toString());
+    } catch (RuntimeException e) {
       LOG.warn("the selector on {} could not take the lock", leaderPath, e);
     } finally {
       leaderThread = null;

@@ -227,6 +227,32 @@ class LeaderLatchTest extends RecipeTestBase {
     await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> leaders(latches) == 1);
   }
 
+  /**
+   * After a reconnect a waiting latch restarts its wait on the same predecessor; the old wait's
+   * watch removal must not take the new wait's watch with it on the server (it holds one watch per
+   * session and node), or the waiter never learns that the leader left. Found by the demo tour;
+   * several rounds, since the removal races the new watch.
+   */
+  @Test
+  void aWaiterStillTakesOverAfterAServerRestart() throws Exception {
+    for (int round = 0; round < 6; round++) {
+      List<LeaderLatch> latches = latches("/ll/restart" + round, 2);
+      await().atMost(WAIT).until(() -> leaders(latches) == 1);
+      core().stop();
+      core().start();
+      await().atMost(WAIT).until(() -> leaders(latches) == 1);
+      LeaderLatch leader = latches.stream().filter(LeaderLatch::hasLeadership).findFirst().get();
+      LeaderLatch waiter = latches.stream().filter(l -> l != leader).findFirst().get();
+      leader.close();
+      int r = round;
+      await()
+          .atMost(WAIT)
+          .alias("round " + r + ": the waiter takes over")
+          .until(waiter::hasLeadership);
+      waiter.close();
+    }
+  }
+
   @Test
   void aLatchStartedWithoutAServerLeadsOnceOneAnswers() throws Exception {
     core().stop();
