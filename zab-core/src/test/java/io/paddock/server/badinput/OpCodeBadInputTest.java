@@ -43,20 +43,28 @@ class OpCodeBadInputTest extends BadInputTestBase {
     return all.stream();
   }
 
+  /**
+   * UNIMPLEMENTED with zxid −1, then the connection closes. Apache ZooKeeper queues the close right
+   * behind the reply, yet now and then answers the outcome's probe ping first (seen twice on its
+   * side, never on Paddock's); the close must still follow at once.
+   */
+  private static void assertUnimplementedThenClosed(WireClient w, int xid) {
+    Outcome outcome = w.outcome();
+    String reply = "reply xid=" + xid + " zxid=-1 UNIMPLEMENTED";
+    if (outcome.closed()) {
+      assertEquals(reply + "; closed", outcome.text());
+    } else {
+      assertEquals(reply + "; open", outcome.text());
+      assertNull(w.readReply(Duration.ofSeconds(10)), "the server closes the connection");
+    }
+  }
+
   @ParameterizedTest(name = "{0} op {1}")
   @MethodSource("invalidOps")
   void unknownOpIsUnimplementedWithZxidMinusOneThenClosed(CoreKind kind, int op) {
     try (WireClient w = connected(core(kind))) {
       w.request(5, op, null);
-      Outcome outcome = w.outcome();
-      if (!outcome.closed()) {
-        // Seen once from Apache ZooKeeper under heavy load: the probe ping was answered before
-        // the close. What matters is the reply and that the connection then closes.
-        assertEquals("reply xid=5 zxid=-1 UNIMPLEMENTED; open", outcome.text());
-        assertNull(w.readReply(Duration.ofSeconds(10)), "the server closes the connection");
-        return;
-      }
-      assertEquals("reply xid=5 zxid=-1 UNIMPLEMENTED; closed", outcome.text());
+      assertUnimplementedThenClosed(w, 5);
     }
   }
 
@@ -69,7 +77,7 @@ class OpCodeBadInputTest extends BadInputTestBase {
     try (WireClient w = unconnected(core)) {
       session = w.handshake();
       w.request(5, 55, new GetDataRequest(node, false));
-      assertEquals("reply xid=5 zxid=-1 UNIMPLEMENTED; closed", w.outcome().text());
+      assertUnimplementedThenClosed(w, 5);
     }
     try (WireClient w = unconnected(core)) {
       ConnectResponse resumed =
@@ -88,7 +96,7 @@ class OpCodeBadInputTest extends BadInputTestBase {
     String node = freshNode(core);
     try (WireClient w = connected(core)) {
       w.request(5, OpCode.CHECK, new CheckVersionRequest(node, 0));
-      assertEquals("reply xid=5 zxid=-1 UNIMPLEMENTED; closed", w.outcome().text());
+      assertUnimplementedThenClosed(w, 5);
     }
   }
 
@@ -97,7 +105,7 @@ class OpCodeBadInputTest extends BadInputTestBase {
   void notificationOpZeroIsUnimplementedThenClosed(CoreKind kind) {
     try (WireClient w = connected(core(kind))) {
       w.request(5, OpCode.NOTIFICATION, null);
-      assertEquals("reply xid=5 zxid=-1 UNIMPLEMENTED; closed", w.outcome().text());
+      assertUnimplementedThenClosed(w, 5);
     }
   }
 
@@ -107,7 +115,7 @@ class OpCodeBadInputTest extends BadInputTestBase {
     // Its first 8 bytes, protocolVersion 0 and the high half of lastZxidSeen 0, are the header.
     try (WireClient w = connected(core(kind))) {
       w.send(frame(WireClient.newSession(10_000).toBytes()));
-      assertEquals("reply xid=0 zxid=-1 UNIMPLEMENTED; closed", w.outcome().text());
+      assertUnimplementedThenClosed(w, 0);
     }
   }
 
