@@ -163,9 +163,4 @@ final class MemberStack implements QuorumTransport.Inbound {
   void heal() {
     transport.heal();
   }
-
-  /** The address a member's client port is configured with, for logs. */
-  static String describe(InetSocketAddress a) {
-    return a.getHostString() + ":" + a.getPort();
-  }
 }

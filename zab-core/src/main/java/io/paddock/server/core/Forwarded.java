@@ -45,9 +45,7 @@ sealed interface Forwarded {
       implements Forwarded {
     @Override
     public byte[] encode() {
-      JuteWriter out = new JuteWriter(256);
-      out.writeByte(REQUEST);
-      out.writeLong(sessionId);
+      JuteWriter out = begin(REQUEST, sessionId, 256);
       out.writeInt(ids.size());
       for (Id id : ids) {
         out.writeString(id.scheme());
@@ -62,9 +60,7 @@ sealed interface Forwarded {
   record CreateSession(long sessionId, int timeoutMs) implements Forwarded {
     @Override
     public byte[] encode() {
-      JuteWriter out = new JuteWriter(16);
-      out.writeByte(CREATE_SESSION);
-      out.writeLong(sessionId);
+      JuteWriter out = begin(CREATE_SESSION, sessionId, 16);
       out.writeInt(timeoutMs);
       return out.toByteArray();
     }
@@ -74,9 +70,7 @@ sealed interface Forwarded {
   record MalformedMulti(long sessionId, int xid) implements Forwarded {
     @Override
     public byte[] encode() {
-      JuteWriter out = new JuteWriter(16);
-      out.writeByte(MALFORMED_MULTI);
-      out.writeLong(sessionId);
+      JuteWriter out = begin(MALFORMED_MULTI, sessionId, 16);
       out.writeInt(xid);
       return out.toByteArray();
     }
@@ -86,9 +80,7 @@ sealed interface Forwarded {
   record Sync(long sessionId, int xid) implements Forwarded {
     @Override
     public byte[] encode() {
-      JuteWriter out = new JuteWriter(16);
-      out.writeByte(SYNC);
-      out.writeLong(sessionId);
+      JuteWriter out = begin(SYNC, sessionId, 16);
       out.writeInt(xid);
       return out.toByteArray();
     }
@@ -98,13 +90,19 @@ sealed interface Forwarded {
   record SyncDone(long sessionId, int xid, long zxid) implements Forwarded {
     @Override
     public byte[] encode() {
-      JuteWriter out = new JuteWriter(24);
-      out.writeByte(SYNC_DONE);
-      out.writeLong(sessionId);
+      JuteWriter out = begin(SYNC_DONE, sessionId, 24);
       out.writeInt(xid);
       out.writeLong(zxid);
       return out.toByteArray();
     }
+  }
+
+  /** A writer that already holds the kind and the session every payload starts with. */
+  private static JuteWriter begin(int kind, long sessionId, int capacity) {
+    JuteWriter out = new JuteWriter(capacity);
+    out.writeByte(kind);
+    out.writeLong(sessionId);
+    return out;
   }
 
   /**

@@ -135,11 +135,6 @@ final class LeaderCommit implements CommitStage {
     return !parked.isEmpty();
   }
 
-  /** Writes proposed and not yet applied. */
-  int unappliedWrites() {
-    return unappliedWrites;
-  }
-
   /**
    * ZAB committed a txn. Normally it is the oldest unapplied write: it is applied and answered, the
    * requests that waited for it run, and once nothing is unapplied, the parked work. A txn of the
