@@ -329,12 +329,15 @@ class LeaderContractTest extends ContractTestBase {
         .until(() -> observer.currentLeader().map(Participant::id).orElse("").equals("c1"));
     all.get(1).latch().close();
     await().atMost(WAIT).until(() -> observer.currentLeader().isEmpty());
-    // A candidate that re-created its node (after a reconnect on a loaded machine) is a new
-    // leader node with the same id: the observer reports it, so consecutive repeats are allowed.
+    // A candidate that re-created its node (after a reconnect on a loaded machine: seen on the
+    // ensemble core) is a new leader node with the same id, reached through a moment without a
+    // leader node; the observer reports both. So repeats, and gaps before the end, are allowed:
+    // what must hold is the order of the leaders and that nobody leads at the end.
     List<String> ids = new ArrayList<>();
-    for (Optional<Participant> p : changes) {
-      String id = p.map(Participant::id).orElse("");
-      if (ids.isEmpty() || !ids.get(ids.size() - 1).equals(id)) {
+    for (int i = 0; i < changes.size(); i++) {
+      String id = changes.get(i).map(Participant::id).orElse("");
+      boolean gapBeforeTheEnd = id.isEmpty() && i < changes.size() - 1;
+      if (!gapBeforeTheEnd && (ids.isEmpty() || !ids.get(ids.size() - 1).equals(id))) {
         ids.add(id);
       }
     }
