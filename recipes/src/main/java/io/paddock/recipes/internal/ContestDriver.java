@@ -28,12 +28,25 @@ public interface ContestDriver {
   boolean isParticipant(String childName);
 
   /**
-   * The decision for {@code ourName}.
+   * The decision for {@code ourName}. It depends only on the participants ahead of ours, and a
+   * grant stays a grant when any of them is removed: a waiter decides again on its last list minus
+   * a deleted node without listing the children (see {@link SequentialContest}).
    *
    * @param sorted the participants, by sequence
    * @param ourIndex our index in {@code sorted}
    */
   Decision decide(List<String> sorted, int ourIndex);
+
+  /**
+   * True when every participant's node is created sequential, so a node created later sorts after
+   * every node there is: the nodes ahead of a waiter can then only leave, and a waiter woken by the
+   * deletion of the node it watches may decide on its last listing minus that node. False for a
+   * contest whose nodes may be created ahead of waiting ones (a read lock's downgrade node takes
+   * the writer's sequence); its waiters always list again.
+   */
+  default boolean newNodesSortLast() {
+    return true;
+  }
 
   /**
    * The standard driver: the first {@code maxLeases} participants hold the grant, every other one

@@ -24,6 +24,18 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Each wait has one watcher object, so its repeated waits on the same node never stack
  * registrations, and the watch left when the wait ends is removed.
+ *
+ * <p>When the watched node is deleted, the wait first decides again without a round trip, on the
+ * participants it listed last minus the deleted node: nodes ahead of ours can only go, never come
+ * (a later create gets a larger sequence; a driver whose nodes break this says so, see {@link
+ * ContestDriver#newNodesSortLast}), and every driver's grant holds for any subset of the nodes
+ * ahead of ours, so a grant decided on that list is a grant on the server's list too. Our own node
+ * must still exist: a waiting wait also watches it (set once, in the same flush as its first watch
+ * on a predecessor), and the server sends a session's events in zxid order, so a deletion of our
+ * node before the predecessor's reaches us first and fails the wait as a listing would. So the next
+ * holder of a mutex takes over on the delete event alone, one round trip less on each hand-off's
+ * critical path than listing the children again. When that list does not grant, the wait lists the
+ * children again as usual.
  */
 public final class SequentialContest {
   private final WatcherRemovingFramework framework;
@@ -126,6 +138,19 @@ public final class SequentialContest {
     private final AtomicReference<String> watched = new AtomicReference<>();
     private final Watcher watcher = this::onWatchEvent;
 
+    /** The participants of the last listing (null before the first). */
+    private volatile List<String> lastSorted;
+
+    /** The watched node whose deletion woke this wait, not yet decided on (null for none). */
+    private final AtomicReference<String> deleted = new AtomicReference<>();
+
+    /** Whether the watch on our own node was asked for (once per wait). */
+    private final java.util.concurrent.atomic.AtomicBoolean ownWatchAsked =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Set when our own node is known to be gone (its watch fired, or it was missing). */
+    private volatile boolean ourNodeGone;
+
     Wait(String ourName, long deadlineNanos, CompletableFuture<?> cancel) {
       this.ourName = ourName;
       this.deadlineNanos = deadlineNanos;
@@ -140,11 +165,30 @@ public final class SequentialContest {
       String path = event.path();
       if (path != null && event.type() != io.paddock.store.model.EventType.NONE) {
         String name = ZnodePaths.name(path);
-        if (watched.compareAndSet(name, null)) {
-          unwatch(name);
+        if (name.equals(ourName)) {
+          if (event.type() == io.paddock.store.model.EventType.NODE_DELETED) {
+            ourNodeGone = true;
+          }
+        } else if (forgetWatched(name)) {
+          if (event.type() == io.paddock.store.model.EventType.NODE_DELETED) {
+            deleted.set(name);
+          }
         }
       }
       wakeUp();
+    }
+
+    /**
+     * Clears {@link #watched} if it names {@code name} (by value: the event's name is a new string)
+     * and drops this wait's count on it; true when it did.
+     */
+    private boolean forgetWatched(String name) {
+      String current = watched.get();
+      if (current == null || !current.equals(name) || !watched.compareAndSet(current, null)) {
+        return false;
+      }
+      unwatch(name);
+      return true;
     }
 
     void wakeUp() {
@@ -171,6 +215,16 @@ public final class SequentialContest {
         result.complete(false);
         return;
       }
+      String gone = deleted.getAndSet(null);
+      if (ourNodeGone) {
+        result.completeExceptionally(
+            new PaddockException.NoNodeException(ZnodePaths.child(basePath, ourName)));
+        return;
+      }
+      if (grantedWithout(gone)) {
+        result.complete(true);
+        return;
+      }
       CompletableFuture<Void> wake = new CompletableFuture<>();
       signal.set(wake);
       sortedParticipants()
@@ -187,9 +241,30 @@ public final class SequentialContest {
               });
     }
 
+    /**
+     * True when the last listing without the deleted node {@code gone} grants our node (see the
+     * class comment); false when there is no such listing or it does not grant.
+     */
+    private boolean grantedWithout(String gone) {
+      List<String> sorted = lastSorted;
+      if (gone == null || sorted == null || !driver.newNodesSortLast()) {
+        return false;
+      }
+      int goneIndex = sorted.indexOf(gone);
+      int ours = sorted.indexOf(ourName);
+      if (goneIndex < 0 || ours < 0 || goneIndex >= ours) {
+        return false;
+      }
+      List<String> rest = new java.util.ArrayList<>(sorted);
+      rest.remove(goneIndex);
+      lastSorted = List.copyOf(rest);
+      return driver.decide(lastSorted, ours - 1).granted();
+    }
+
     /** True/false when decided, null when a watch is set and we must wait. */
     private CompletableFuture<Boolean> decideAndWatch(
         List<String> sorted, CompletableFuture<Void> wake) {
+      lastSorted = sorted;
       int ours = sorted.indexOf(ourName);
       if (ours < 0) {
         return Failures.failed(
@@ -209,6 +284,7 @@ public final class SequentialContest {
           removeWatchOn(previous);
         }
       }
+      watchOurNode();
       return framework
           .getData()
           .usingWatcher(watcher)
@@ -221,12 +297,32 @@ public final class SequentialContest {
                 }
                 if (e != null) {
                   // gone already: no watch was set; look again at once
-                  if (watched.compareAndSet(d.watchName(), null)) {
-                    unwatch(d.watchName());
-                  }
+                  forgetWatched(d.watchName());
                   wake.complete(null);
                 }
                 return null;
+              });
+    }
+
+    /**
+     * Watches our own node, once per wait, with a data watch (getData: none is left when the node
+     * is already gone, which it then records). The request goes out before the predecessor's watch.
+     */
+    private void watchOurNode() {
+      if (!ownWatchAsked.compareAndSet(false, true)) {
+        return;
+      }
+      framework
+          .getData()
+          .usingWatcher(watcher)
+          .forPathAsync(ZnodePaths.child(basePath, ourName))
+          .toCompletableFuture()
+          .whenComplete(
+              (data, e) -> {
+                if (e != null && Failures.is(e, ErrorCode.NONODE)) {
+                  ourNodeGone = true;
+                  wakeUp();
+                }
               });
     }
 

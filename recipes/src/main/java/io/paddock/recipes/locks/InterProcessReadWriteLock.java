@@ -65,6 +65,11 @@ public final class InterProcessReadWriteLock {
   /** A writer holds when first; otherwise it watches its predecessor. */
   private static final class WriteDriver implements ContestDriver {
     @Override
+    public boolean newNodesSortLast() {
+      return false; // a downgrade's read node is created with the writer's sequence
+    }
+
+    @Override
     public boolean isParticipant(String childName) {
       return isParticipantName(childName);
     }
@@ -77,6 +82,11 @@ public final class InterProcessReadWriteLock {
 
   /** A reader holds unless a write node precedes it; then it watches the first such node. */
   private static final class ReadDriver implements ContestDriver {
+    @Override
+    public boolean newNodesSortLast() {
+      return false; // a downgrade's read node is created with the writer's sequence
+    }
+
     @Override
     public boolean isParticipant(String childName) {
       return isParticipantName(childName);

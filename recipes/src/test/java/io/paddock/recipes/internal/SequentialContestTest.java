@@ -42,8 +42,13 @@ class SequentialContestTest extends RecipeTestBase {
             () ->
                 hasWatch(fw, a.path(), WatcherType.DATA)
                     && hasWatch(fw, b.path(), WatcherType.DATA));
-    assertFalse(hasWatch(fw, c.path(), WatcherType.DATA), "nobody watches the last node");
-    assertEquals(2, w.trackedWatchCount(), "one watch per waiter");
+    org.awaitility.Awaitility.await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                hasWatch(fw, b.path(), WatcherType.DATA)
+                    && hasWatch(fw, c.path(), WatcherType.DATA));
+    assertEquals(4, w.trackedWatchCount(), "per waiter: its predecessor and its own node");
 
     fw.delete().forPath(b.path()); // a middle node leaves: c re-checks, is still not first
     org.awaitility.Awaitility.await()
@@ -57,6 +62,78 @@ class SequentialContestTest extends RecipeTestBase {
     fw.delete().forPath(c.path());
     w.removeWatchers();
     org.awaitility.Awaitility.await().atMost(WAIT).until(() -> w.trackedWatchCount() == 0);
+  }
+
+  @Test
+  void theNextInLineTakesOverOnTheDeleteEventWithoutListingAgain() throws Exception {
+    PaddockFramework fw = newFramework();
+    CountingDriver driver = new CountingDriver(ContestDriver.standard("lock-", 1));
+    SequentialContest contest =
+        new SequentialContest(fw.newWatcherRemovingFramework(), "/contest5", driver);
+    CreateResult a = contest.enter("lock-", null).get();
+    CreateResult b = contest.enter("lock-", null).get();
+    CompletableFuture<Boolean> bTurn =
+        contest.awaitTurn(b.path(), NO_DEADLINE, new CompletableFuture<>());
+    org.awaitility.Awaitility.await()
+        .atMost(WAIT)
+        .until(() -> hasWatch(fw, a.path(), WatcherType.DATA));
+    int listingsBefore = driver.listings();
+    fw.delete().forPath(a.path());
+    assertTrue(bTurn.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+    assertEquals(listingsBefore, driver.listings(), "granted on the event, no second listing");
+  }
+
+  @Test
+  void aWaiterWhoseOwnNodeWasDeletedFailsEvenWhenItsPredecessorGoesNext() throws Exception {
+    PaddockFramework fw = newFramework();
+    SequentialContest contest =
+        new SequentialContest(
+            fw.newWatcherRemovingFramework(), "/contest6", ContestDriver.standard("lock-", 1));
+    CreateResult a = contest.enter("lock-", null).get();
+    CreateResult b = contest.enter("lock-", null).get();
+    CompletableFuture<Boolean> bTurn =
+        contest.awaitTurn(b.path(), NO_DEADLINE, new CompletableFuture<>());
+    org.awaitility.Awaitility.await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                hasWatch(fw, a.path(), WatcherType.DATA)
+                    && hasWatch(fw, b.path(), WatcherType.DATA));
+    fw.transaction().delete(b.path()).delete(a.path()).commit(); // ours first, then the predecessor
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class, () -> bTurn.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+    assertTrue(
+        e.getCause() instanceof io.paddock.client.PaddockException.NoNodeException,
+        "no grant on a node that is gone: " + e.getCause());
+  }
+
+  /** A driver that counts the listings it filters (one isParticipant pass per listing). */
+  private static final class CountingDriver implements ContestDriver {
+    private final ContestDriver inner;
+    private final java.util.concurrent.atomic.AtomicInteger listings =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    CountingDriver(ContestDriver inner) {
+      this.inner = inner;
+    }
+
+    int listings() {
+      return listings.get();
+    }
+
+    @Override
+    public boolean isParticipant(String childName) {
+      if (childName.contains("lock-")) {
+        listings.incrementAndGet(); // counts per participant; any listing adds to it
+      }
+      return inner.isParticipant(childName);
+    }
+
+    @Override
+    public Decision decide(List<String> sorted, int ourIndex) {
+      return inner.decide(sorted, ourIndex);
+    }
   }
 
   @Test
