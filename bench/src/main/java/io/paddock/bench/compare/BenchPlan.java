@@ -59,8 +59,8 @@ public record BenchPlan(
   public static BenchPlan of(BenchOptions o) {
     boolean quick = o.quick();
     long warmupMs = o.warmupSeconds() > 0 ? o.warmupSeconds() * 1000L : quick ? 1_000 : 10_000;
-    long measureMs = o.durationSeconds() > 0 ? o.durationSeconds() * 1000L : quick ? 3_000 : 30_000;
-    int rounds = o.rounds() > 0 ? o.rounds() : quick ? 2 : 5;
+    long measureMs = o.durationSeconds() > 0 ? o.durationSeconds() * 1000L : quick ? 3_000 : 20_000;
+    int rounds = o.rounds() > 0 ? o.rounds() : quick ? 2 : 3;
     Set<String> chosen = new LinkedHashSet<>(o.workloads().isEmpty() ? IDS : o.workloads());
     for (String id : chosen) {
       if (!IDS.contains(id)) {

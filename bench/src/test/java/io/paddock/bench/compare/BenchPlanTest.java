@@ -37,10 +37,11 @@ class BenchPlanTest {
   void fullPlanRunsEveryWorkloadOnBothTopologiesAtOneMillionZnodes() {
     BenchPlan plan = BenchPlan.of(BenchOptions.parse());
     assertEquals(14, plan.workloads().size());
-    assertEquals(5, plan.rounds());
+    assertEquals(3, plan.rounds());
     assertEquals(5, plan.failoverKills());
     assertEquals(1_000_000, plan.storeZnodes());
     assertTrue(plan.workloads().stream().allMatch(w -> w.load().warmupMs() == 10_000));
+    assertTrue(plan.workloads().stream().allMatch(w -> w.load().measureMs() == 20_000));
   }
 
   @Test
