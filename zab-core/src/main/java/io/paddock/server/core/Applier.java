@@ -31,7 +31,7 @@ final class Applier {
   void apply(PendingBatch.Write w) {
     ApplyEffects effects = ApplyEffects.capture(state.tree, w.header(), w.txn());
     ApplyResult result = state.db.apply(w.header(), w.txn());
-    state.applied(result.zxid(), effects.dataSizeDelta(state.tree, result));
+    state.applied(result.zxid());
     if (w.connection() != null) {
       w.connection().writeApplied();
     }

@@ -2,9 +2,7 @@ package io.paddock.server.core;
 
 import io.paddock.store.model.Acl;
 import io.paddock.store.model.Id;
-import io.paddock.store.tree.ApplyResult;
 import io.paddock.store.tree.DataTree;
-import io.paddock.store.tree.OpResult;
 import io.paddock.store.txn.Txn;
 import io.paddock.store.txn.TxnHeader;
 import java.util.HashMap;
@@ -14,7 +12,8 @@ import java.util.Map;
 /**
  * What the core must know about a txn's nodes before it is applied, to act after: the ACL of every
  * node the txn may delete (a NodeDeleted notification is filtered by the deleted node's ACL,
- * PROTOCOL 8.1) and the size of every node it may change (for {@code zk_approximate_data_size}).
+ * PROTOCOL 8.1). The tree keeps {@code zk_approximate_data_size} itself. A txn that deletes nothing
+ * (a setData, a sequential create) captures nothing and allocates no map.
  */
 final class ApplyEffects {
   /**
@@ -23,8 +22,7 @@ final class ApplyEffects {
    */
   static final List<Acl> UNKNOWN_ACL = List.of(new Acl(0, Id.ANYONE));
 
-  private final Map<String, List<Acl>> aclsBefore = new HashMap<>();
-  private final Map<String, Long> sizesBefore = new HashMap<>();
+  private Map<String, List<Acl>> aclsBefore; // created on the first ACL captured
 
   private ApplyEffects() {}
 
@@ -40,49 +38,29 @@ final class ApplyEffects {
       m.ops().forEach(op -> add(tree, header, op));
     } else if (txn instanceof Txn.Create c) {
       if (!c.mode().isSequential()) {
-        before(tree, c.path());
-        aclsBefore.putIfAbsent(c.path(), c.acl());
+        remember(c.path(), c.acl()); // a later op of a multi may delete it
       }
     } else if (txn instanceof Txn.Delete d) {
       beforeDelete(tree, d.path());
     } else if (txn instanceof Txn.DeleteContainer d) {
       beforeDelete(tree, d.path());
-    } else if (txn instanceof Txn.SetData s) {
-      before(tree, s.path());
     } else if (txn instanceof Txn.CloseSession) {
       tree.getEphemerals(header.sessionId(), null).forEach(p -> beforeDelete(tree, p));
     }
   }
 
   private void beforeDelete(DataTree tree, String path) {
-    before(tree, path);
     List<Acl> acl = tree.aclOf(path);
     if (acl != null) {
-      aclsBefore.putIfAbsent(path, acl);
+      remember(path, acl);
     }
   }
 
-  private void before(DataTree tree, String path) {
-    sizesBefore.putIfAbsent(path, DataSizes.sizeOf(tree, path));
-  }
-
-  /** After the apply: how much {@code zk_approximate_data_size} changed. */
-  long dataSizeDelta(DataTree tree, ApplyResult result) {
-    Map<String, Long> touched = new HashMap<>(sizesBefore);
-    collectCreated(result.result(), touched);
-    long delta = 0;
-    for (Map.Entry<String, Long> e : touched.entrySet()) {
-      delta += DataSizes.sizeOf(tree, e.getKey()) - e.getValue();
+  private void remember(String path, List<Acl> acl) {
+    if (aclsBefore == null) {
+      aclsBefore = new HashMap<>();
     }
-    return delta;
-  }
-
-  private static void collectCreated(OpResult r, Map<String, Long> touched) {
-    if (r instanceof OpResult.Created c) {
-      touched.putIfAbsent(c.path(), 0L);
-    } else if (r instanceof OpResult.MultiResults m) {
-      m.results().forEach(x -> collectCreated(x, touched));
-    }
+    aclsBefore.putIfAbsent(path, acl);
   }
 
   /**
@@ -94,6 +72,7 @@ final class ApplyEffects {
     if (now != null) {
       return now;
     }
-    return aclsBefore.getOrDefault(path, UNKNOWN_ACL);
+    List<Acl> before = aclsBefore == null ? null : aclsBefore.get(path);
+    return before == null ? UNKNOWN_ACL : before;
   }
 }

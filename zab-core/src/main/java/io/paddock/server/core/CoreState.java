@@ -41,7 +41,6 @@ final class CoreState {
   /** An ensemble member's view of its peer (for srvr, stat and mntr); null standalone. */
   java.util.function.Supplier<io.paddock.server.zab.PeerStatus> peerStatus;
 
-  private long approximateDataSize;
   private volatile long lastProcessedZxid;
 
   CoreState(ServerConfig config, CoreClock clock, ZnodeDatabase db, ServerStats stats) {
@@ -57,7 +56,6 @@ final class CoreState {
     this.startedMonotonicMs = clock.monotonicMs();
     this.nextZxid = db.lastLoggedZxid() + 1;
     this.lastProcessedZxid = tree.lastProcessedZxid();
-    this.approximateDataSize = DataSizes.total(tree);
     long now = clock.monotonicMs();
     // Sessions restored from disk get a full timeout from now to reconnect (ZooKeeper does this).
     tree.sessions().forEach((id, timeout) -> sessions.add(id, timeout, now));
@@ -88,9 +86,8 @@ final class CoreState {
   }
 
   /** Records that the tree applied up to {@code zxid}. */
-  void applied(long zxid, long dataSizeDelta) {
+  void applied(long zxid) {
     lastProcessedZxid = zxid;
-    approximateDataSize += dataSizeDelta;
   }
 
   /** The last applied zxid; safe to read from any thread. */
@@ -100,7 +97,7 @@ final class CoreState {
 
   /** The sum of path lengths and data lengths over all nodes (mntr). */
   long approximateDataSize() {
-    return approximateDataSize;
+    return db.tree().approximateDataSize();
   }
 
   Connection connection(ClientChannel channel) {

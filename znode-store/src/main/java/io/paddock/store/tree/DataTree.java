@@ -47,6 +47,7 @@ public final class DataTree {
     config.aversion = -1;
     acls.purgeUnused();
     store.digest = StateDigest.compute(store.root, acls, store.sessions);
+    store.dataSize = ApproximateDataSize.compute(store.root);
     this.ops = new WriteOps(store);
     this.multis = new MultiApplier(store, ops);
   }
@@ -61,6 +62,7 @@ public final class DataTree {
   /** A tree over a loaded store (snapshot loading). */
   DataTree(TreeStore store, long lastProcessedZxid) {
     this.store = store;
+    store.dataSize = ApproximateDataSize.compute(store.root);
     this.ops = new WriteOps(store);
     this.multis = new MultiApplier(store, ops);
     this.lastProcessedZxid = lastProcessedZxid;
@@ -68,6 +70,14 @@ public final class DataTree {
 
   TreeStore store() {
     return store;
+  }
+
+  /**
+   * ZooKeeper's {@code zk_approximate_data_size}: the sum over all nodes of the path's length in
+   * chars and the data's length in bytes. Kept up to date by every applied txn, O(1).
+   */
+  public long approximateDataSize() {
+    return store.dataSize;
   }
 
   /**

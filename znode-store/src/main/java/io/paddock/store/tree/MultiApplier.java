@@ -32,6 +32,7 @@ final class MultiApplier {
     List<OpResult> results = new ArrayList<>(list.size());
     List<WatchEvent> events = new ArrayList<>();
     long digestBefore = store.digest;
+    long dataSizeBefore = store.dataSize;
     UndoLog undo = new UndoLog();
     store.undo = undo;
     ErrorCode err = ErrorCode.OK;
@@ -46,14 +47,14 @@ final class MultiApplier {
       }
     } catch (RuntimeException e) {
       store.undo = null;
-      rollBack(undo, digestBefore, e);
+      rollBack(undo, digestBefore, dataSizeBefore, e);
       throw e;
     }
     store.undo = null;
     if (err.isOk()) {
       return new ApplyResult(h.zxid(), ErrorCode.OK, new OpResult.MultiResults(results), events);
     }
-    rollBack(undo, digestBefore, null);
+    rollBack(undo, digestBefore, dataSizeBefore, null);
     return new ApplyResult(
         h.zxid(),
         err,
@@ -61,10 +62,12 @@ final class MultiApplier {
         List.of());
   }
 
-  private void rollBack(UndoLog undo, long digestBefore, RuntimeException cause) {
+  private void rollBack(
+      UndoLog undo, long digestBefore, long dataSizeBefore, RuntimeException cause) {
     try {
       undo.rollback(store);
       store.digest = digestBefore;
+      store.dataSize = dataSizeBefore;
     } catch (RuntimeException e) {
       if (cause == null) {
         throw e;

@@ -59,6 +59,17 @@ final class Names {
    * True when {@code bytes[offset, offset + length)} is the UTF-8 encoding of {@code s[from, to)}.
    */
   static boolean equals(byte[] bytes, int offset, int length, String s, int from, int to) {
+    if (to - from > length || (length == 0) != (to == from)) {
+      return false; // every char takes at least one byte
+    }
+    if (length > 0) {
+      // siblings often share a prefix (k000017, k000018): a last ASCII char tells most apart at
+      // once
+      char last = s.charAt(to - 1);
+      if (last < 0x80 && bytes[offset + length - 1] != (byte) last) {
+        return false;
+      }
+    }
     int p = offset;
     int end = offset + length;
     for (int i = from; i < to; i++) {

@@ -51,6 +51,11 @@ final class TreeInvariants {
               + " differs from recomputed "
               + Long.toHexString(recomputed));
     }
+    long dataSize = ApproximateDataSize.compute(root);
+    if (dataSize != store.dataSize) {
+      throw new IllegalStateException(
+          "kept approximate data size " + store.dataSize + " differs from recomputed " + dataSize);
+    }
   }
 
   private static void checkChildren(TreeStore store, Znode n) {

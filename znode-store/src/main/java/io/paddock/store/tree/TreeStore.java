@@ -26,6 +26,9 @@ final class TreeStore {
   int nodeCount = 1;
   long digest;
 
+  /** {@code zk_approximate_data_size}, kept by the write ops like the digest. */
+  long dataSize;
+
   /** The open snapshot cursor, or null. */
   SnapshotCursor cursor;
 

@@ -99,6 +99,7 @@ final class WriteOps {
     store.digest += StateDigest.statPart(parentHash, parent);
     store.link(node);
     store.digest += StateDigest.node(StateDigest.pathHash(finalPath), node, store.acls);
+    store.dataSize += ApproximateDataSize.of(finalPath.length(), bytes);
     events.add(new WatchEvent(EventType.NODE_CREATED, finalPath, h.zxid()));
     events.add(new WatchEvent(EventType.NODE_CHILDREN_CHANGED, parentPath, h.zxid()));
     return new OpResult.Created(finalPath, store.stat(node));
@@ -164,6 +165,7 @@ final class WriteOps {
     Znode parent = n.parent;
     String parentPath = ZnodePaths.parent(path);
     store.digest -= StateDigest.node(StateDigest.pathHash(path), n, store.acls);
+    store.dataSize -= ApproximateDataSize.of(path.length(), n.bytes);
     store.unlink(n);
     long parentHash = StateDigest.pathHash(parentPath);
     store.touch(parent);
@@ -186,7 +188,9 @@ final class WriteOps {
     long pathHash = StateDigest.pathHash(s.path());
     store.touch(n);
     store.digest -= StateDigest.dataPart(pathHash, n) + StateDigest.statPart(pathHash, n);
+    store.dataSize -= NodeBytes.dataLength(n.bytes);
     n.bytes = NodeBytes.withData(n.bytes, s.data());
+    store.dataSize += NodeBytes.dataLength(n.bytes);
     n.version++;
     n.mzxid = h.zxid();
     n.mtime = h.timeMs();

@@ -44,6 +44,7 @@ class DataTreeRandomOpsTest {
       }
       if (i % CHECK_EVERY == 0) {
         d.tree.checkInvariants();
+        assertEquals(sizeByPaths(d.tree), d.tree.approximateDataSize(), "data size at step " + i);
       }
     }
     d.tree.checkInvariants();
@@ -60,5 +61,25 @@ class DataTreeRandomOpsTest {
     loaded.checkInvariants();
     TreeComparison.assertSameState(d.tree, loaded, "seed " + seed);
     assertEquals(d.tree.lastProcessedZxid(), loaded.lastProcessedZxid());
+    assertEquals(sizeByPaths(d.tree), loaded.approximateDataSize(), "data size after a load");
+  }
+
+  /**
+   * zk_approximate_data_size the slow way, through the public reads: every path's length plus its
+   * data's length (the oracle for the size the tree keeps per op and rolls back with a multi).
+   */
+  private static long sizeByPaths(DataTree tree) {
+    java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>();
+    pending.push("/");
+    long sum = 0;
+    while (!pending.isEmpty()) {
+      String path = pending.pop();
+      ChildrenWithStat node = tree.getChildren(path);
+      sum += path.length() + (long) node.stat().dataLength();
+      for (String name : node.children()) {
+        pending.push(path.equals("/") ? "/" + name : path + "/" + name);
+      }
+    }
+    return sum;
   }
 }
