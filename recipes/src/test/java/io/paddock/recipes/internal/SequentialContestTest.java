@@ -32,22 +32,9 @@ class SequentialContestTest extends RecipeTestBase {
     CreateResult b = contest.enter("lock-", null).get();
     CreateResult c = contest.enter("lock-", null).get();
     assertTrue(contest.awaitTurn(a.path(), NO_DEADLINE, new CompletableFuture<>()).get());
-    CompletableFuture<Boolean> bTurn =
-        contest.awaitTurn(b.path(), NO_DEADLINE, new CompletableFuture<>());
-    CompletableFuture<Boolean> cTurn =
-        contest.awaitTurn(c.path(), NO_DEADLINE, new CompletableFuture<>());
-    org.awaitility.Awaitility.await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                hasWatch(fw, a.path(), WatcherType.DATA)
-                    && hasWatch(fw, b.path(), WatcherType.DATA));
-    org.awaitility.Awaitility.await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                hasWatch(fw, b.path(), WatcherType.DATA)
-                    && hasWatch(fw, c.path(), WatcherType.DATA));
+    CompletableFuture<Boolean> bTurn = waitForTurn(contest, b);
+    CompletableFuture<Boolean> cTurn = waitForTurn(contest, c);
+    awaitDataWatches(fw, a, b, c);
     assertEquals(4, w.trackedWatchCount(), "per waiter: its predecessor and its own node");
 
     fw.delete().forPath(b.path()); // a middle node leaves: c re-checks, is still not first
@@ -72,11 +59,8 @@ class SequentialContestTest extends RecipeTestBase {
         new SequentialContest(fw.newWatcherRemovingFramework(), "/contest5", driver);
     CreateResult a = contest.enter("lock-", null).get();
     CreateResult b = contest.enter("lock-", null).get();
-    CompletableFuture<Boolean> bTurn =
-        contest.awaitTurn(b.path(), NO_DEADLINE, new CompletableFuture<>());
-    org.awaitility.Awaitility.await()
-        .atMost(WAIT)
-        .until(() -> hasWatch(fw, a.path(), WatcherType.DATA));
+    CompletableFuture<Boolean> bTurn = waitForTurn(contest, b);
+    awaitDataWatches(fw, a, b);
     int listingsBefore = driver.listings();
     fw.delete().forPath(a.path());
     assertTrue(bTurn.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
@@ -86,19 +70,11 @@ class SequentialContestTest extends RecipeTestBase {
   @Test
   void aWaiterWhoseOwnNodeWasDeletedFailsEvenWhenItsPredecessorGoesNext() throws Exception {
     PaddockFramework fw = newFramework();
-    SequentialContest contest =
-        new SequentialContest(
-            fw.newWatcherRemovingFramework(), "/contest6", ContestDriver.standard("lock-", 1));
+    SequentialContest contest = lockContest(fw, "/contest6");
     CreateResult a = contest.enter("lock-", null).get();
     CreateResult b = contest.enter("lock-", null).get();
-    CompletableFuture<Boolean> bTurn =
-        contest.awaitTurn(b.path(), NO_DEADLINE, new CompletableFuture<>());
-    org.awaitility.Awaitility.await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                hasWatch(fw, a.path(), WatcherType.DATA)
-                    && hasWatch(fw, b.path(), WatcherType.DATA));
+    CompletableFuture<Boolean> bTurn = waitForTurn(contest, b);
+    awaitDataWatches(fw, a, b);
     fw.transaction().delete(b.path()).delete(a.path()).commit(); // ours first, then the predecessor
     ExecutionException e =
         assertThrows(
@@ -106,6 +82,31 @@ class SequentialContestTest extends RecipeTestBase {
     assertTrue(
         e.getCause() instanceof io.paddock.client.PaddockException.NoNodeException,
         "no grant on a node that is gone: " + e.getCause());
+  }
+
+  /** A mutex-like contest (nodes named lock-, one holder) at {@code path}. */
+  private static SequentialContest lockContest(PaddockFramework fw, String path) {
+    return new SequentialContest(
+        fw.newWatcherRemovingFramework(), path, ContestDriver.standard("lock-", 1));
+  }
+
+  private static CompletableFuture<Boolean> waitForTurn(SequentialContest contest, CreateResult r) {
+    return contest.awaitTurn(r.path(), NO_DEADLINE, new CompletableFuture<>());
+  }
+
+  /** Waits until the session of {@code fw} holds a data watch on each node. */
+  private void awaitDataWatches(PaddockFramework fw, CreateResult... nodes) {
+    org.awaitility.Awaitility.await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              for (CreateResult n : nodes) {
+                if (!hasWatch(fw, n.path(), WatcherType.DATA)) {
+                  return false;
+                }
+              }
+              return true;
+            });
   }
 
   /** A driver that counts the listings it filters (one isParticipant pass per listing). */
@@ -154,9 +155,7 @@ class SequentialContestTest extends RecipeTestBase {
   @Test
   void aCancelledWaitAnswersFalse() throws Exception {
     PaddockFramework fw = newFramework();
-    SequentialContest contest =
-        new SequentialContest(
-            fw.newWatcherRemovingFramework(), "/contest3", ContestDriver.standard("lock-", 1));
+    SequentialContest contest = lockContest(fw, "/contest3");
     contest.enter("lock-", null).get();
     CreateResult b = contest.enter("lock-", null).get();
     CompletableFuture<Void> cancel = new CompletableFuture<>();
