@@ -6,13 +6,16 @@ import io.paddock.client.Watcher;
 import io.paddock.recipes.WatcherRemovingFramework;
 import io.paddock.store.model.CreateMode;
 import io.paddock.store.model.ErrorCode;
+import io.paddock.store.model.EventType;
 import io.paddock.store.model.WatcherType;
 import io.paddock.store.model.ZnodePaths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -145,8 +148,7 @@ public final class SequentialContest {
     private final AtomicReference<String> deleted = new AtomicReference<>();
 
     /** Whether the watch on our own node was asked for (once per wait). */
-    private final java.util.concurrent.atomic.AtomicBoolean ownWatchAsked =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean ownWatchAsked = new AtomicBoolean();
 
     /** Set when our own node is known to be gone (its watch fired, or it was missing). */
     private volatile boolean ourNodeGone;
@@ -163,14 +165,14 @@ public final class SequentialContest {
      */
     private void onWatchEvent(io.paddock.client.WatchedEvent event) {
       String path = event.path();
-      if (path != null && event.type() != io.paddock.store.model.EventType.NONE) {
+      if (path != null && event.type() != EventType.NONE) {
         String name = ZnodePaths.name(path);
         if (name.equals(ourName)) {
-          if (event.type() == io.paddock.store.model.EventType.NODE_DELETED) {
+          if (event.type() == EventType.NODE_DELETED) {
             ourNodeGone = true;
           }
         } else if (forgetWatched(name)) {
-          if (event.type() == io.paddock.store.model.EventType.NODE_DELETED) {
+          if (event.type() == EventType.NODE_DELETED) {
             deleted.set(name);
           }
         }
@@ -255,10 +257,9 @@ public final class SequentialContest {
       if (goneIndex < 0 || ours < 0 || goneIndex >= ours) {
         return false;
       }
-      List<String> rest = new java.util.ArrayList<>(sorted);
+      List<String> rest = new ArrayList<>(sorted);
       rest.remove(goneIndex);
-      lastSorted = List.copyOf(rest);
-      return driver.decide(lastSorted, ours - 1).granted();
+      return driver.decide(rest, ours - 1).granted();
     }
 
     /** True/false when decided, null when a watch is set and we must wait. */

@@ -62,18 +62,24 @@ public final class InterProcessReadWriteLock {
         && Sequences.isSequential(name);
   }
 
-  /** A writer holds when first; otherwise it watches its predecessor. */
-  private static final class WriteDriver implements ContestDriver {
-    @Override
-    public boolean newNodesSortLast() {
-      return false; // a downgrade's read node is created with the writer's sequence
-    }
-
+  /**
+   * What both halves' drivers share: readers' and writers' nodes take part, and a waiter always
+   * lists again (a downgrade's read node is created with the writer's sequence, ahead of waiters).
+   */
+  private abstract static class LockDriver implements ContestDriver {
     @Override
     public boolean isParticipant(String childName) {
       return isParticipantName(childName);
     }
 
+    @Override
+    public boolean newNodesSortLast() {
+      return false;
+    }
+  }
+
+  /** A writer holds when first; otherwise it watches its predecessor. */
+  private static final class WriteDriver extends LockDriver {
     @Override
     public Decision decide(List<String> sorted, int ourIndex) {
       return ourIndex == 0 ? Decision.grant() : Decision.waitFor(sorted.get(ourIndex - 1));
@@ -81,17 +87,7 @@ public final class InterProcessReadWriteLock {
   }
 
   /** A reader holds unless a write node precedes it; then it watches the first such node. */
-  private static final class ReadDriver implements ContestDriver {
-    @Override
-    public boolean newNodesSortLast() {
-      return false; // a downgrade's read node is created with the writer's sequence
-    }
-
-    @Override
-    public boolean isParticipant(String childName) {
-      return isParticipantName(childName);
-    }
-
+  private static final class ReadDriver extends LockDriver {
     @Override
     public Decision decide(List<String> sorted, int ourIndex) {
       long ourSequence = Sequences.sequence(sorted.get(ourIndex));
